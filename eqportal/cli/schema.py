@@ -1,0 +1,32 @@
+"""``eqportal schema DIR``: write the JSON Schema of each content type, for editor autocompletion."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from eqportal.models import CONTENT_TYPES
+
+
+def schemas() -> dict[str, str]:
+    """File name to JSON text, one per content type (``eqia.schema.json`` and so on)."""
+    names = {"eqias": "eqia", "objectives": "objective", "reports": "report", "decisions": "decision"}
+    return {
+        f"{names[folder]}.schema.json": json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
+        for folder, model in CONTENT_TYPES.items()
+    }
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("schema", help="write the JSON Schema of each content type", description="Example: eqportal schema schemas/")
+    parser.add_argument("dir", type=Path, help="folder to write the schemas into")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    args.dir.mkdir(parents=True, exist_ok=True)
+    for name, text in schemas().items():
+        (args.dir / name).write_text(text, encoding="utf-8")
+        print(args.dir / name)
+    return 0

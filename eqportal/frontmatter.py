@@ -1,0 +1,162 @@
+"""Split a content file into YAML front matter and Markdown body, keeping line numbers.
+
+MkDocs' own front-matter reader swallows YAML errors, so a broken file would build "fine".
+Here every fault becomes a :class:`~eqportal.problems.Problem` with the line it is on, and
+every value's line is remembered so later checks can point at the exact field.
+
+Scalars stay text (only ``null``/``~``/empty become ``None``): pydantic then converts them
+to dates, numbers and booleans with clear messages, and YAML 1.1 surprises such as ``no``
+turning into ``False`` or ``2015-02-30`` raising a bare ``ValueError`` cannot happen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from eqportal.problems import Problem, field_path
+
+MAX_FILE_BYTES = 1024 * 1024
+FENCE = re.compile(r"^---[ \t]*$")
+
+Location = tuple[str | int, ...]
+
+
+class _TextLoader(yaml.SafeLoader):
+    """A safe loader that keeps scalars as text and refuses anchors and aliases."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="uses an alias (*name); write the value out in full, aliases are not allowed",
+                problem_mark=event.start_mark,
+            )
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(
+                problem="uses an anchor (&name); write values out in full, anchors are not allowed",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+# Keep only the null resolver: everything else stays a string for pydantic to convert.
+_TextLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Document:
+    """A content file read into plain data, with the file line of every value."""
+
+    path: str
+    data: dict[str, Any]
+    body: str
+    body_line: int
+    lines: dict[Location, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Location) -> int:
+        """The line of the value at ``loc``, or of its nearest ancestor that exists."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+
+@dataclass
+class ReadResult:
+    document: Document | None
+    problems: list[Problem]
+
+
+def read_document(path: Path, display: str | None = None) -> ReadResult:
+    """Read ``path``; return its document, or the problems that stop it being read."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return ReadResult(None, [Problem(name, 1, "", f"cannot be read: {err.strerror}")])
+    if len(raw) > MAX_FILE_BYTES:
+        return ReadResult(None, [Problem(name, 1, "", f"is {len(raw):,} bytes; a content file may be at most {MAX_FILE_BYTES:,} bytes (1 MiB): move long annexes to linked documents")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return ReadResult(None, [Problem(name, line, "", "is not UTF-8 text; save the file with UTF-8 encoding")])
+    return parse_document(text, name)
+
+
+def parse_document(text: str, name: str) -> ReadResult:
+    """Parse the text of a content file (front matter between ``---`` fences, then Markdown)."""
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return ReadResult(None, [Problem(name, 1, "", "is empty; start from `eqportal new` to get a file with every field")])
+    lines = text.splitlines(keepends=True)
+    if not FENCE.match(lines[0].rstrip("\r\n")):
+        return ReadResult(None, [Problem(name, 1, "", "must start with a line `---` that opens the front matter")])
+    close = next((i for i in range(1, len(lines)) if FENCE.match(lines[i].rstrip("\r\n"))), None)
+    if close is None:
+        return ReadResult(None, [Problem(name, 1, "", "front matter opened by `---` on line 1 is never closed: add a line `---` after the last field")])
+    yaml_text = "".join(lines[1:close])
+    body = "".join(lines[close + 1 :])
+    offset = 2  # YAML line 0 is file line 2
+    loader = _TextLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + offset if mark else 1
+        what = (err.problem or "is not valid YAML").strip()
+        return ReadResult(None, [Problem(name, line, "", f"front matter is not valid YAML: {what}")])
+    except yaml.YAMLError as err:
+        return ReadResult(None, [Problem(name, 1, "", f"front matter is not valid YAML: {err}")])
+    finally:
+        loader.dispose()
+    if node is None:
+        return ReadResult(None, [Problem(name, 2, "", "front matter is empty; it needs the fields of its content type")])
+    if not isinstance(node, MappingNode):
+        return ReadResult(None, [Problem(name, node.start_mark.line + offset, "", "front matter must be a set of `field: value` lines")])
+
+    positions: dict[Location, int] = {(): 1}
+    problems: list[Problem] = []
+    data = _to_data(node, (), positions, problems, name, offset)
+    return ReadResult(Document(name, data, body, close + 2, positions), problems)
+
+
+def _to_data(node: Node, loc: Location, positions: dict, problems: list, name: str, offset: int) -> Any:
+    """Turn a composed node into plain data, recording positions and duplicate keys."""
+    positions.setdefault(loc, node.start_mark.line + offset)
+    if isinstance(node, ScalarNode):
+        if node.tag == "tag:yaml.org,2002:null":
+            return None
+        if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:null"):
+            line = node.start_mark.line + offset
+            problems.append(Problem(name, line, field_path(loc), f"uses the YAML tag {node.tag}; write a plain value"))
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_to_data(item, loc + (i,), positions, problems, name, offset) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else str(key_node.value)
+            line = key_node.start_mark.line + offset
+            if key in result:
+                first = positions[loc + (key,)]
+                problems.append(Problem(name, line, field_path(loc + (key,)), f"is given twice (first on line {first}); keep one"))
+                continue
+            positions[loc + (key,)] = line
+            result[key] = _to_data(value_node, loc + (key,), positions, problems, name, offset)
+        return result
+    return None
+

@@ -1,0 +1,93 @@
+"""Read and validate all of ``content/`` into one :class:`~eqportal.portal.Portal`.
+
+Reading never stops at the first problem: every file is read, every rule runs, and all
+problems come back together, sorted by file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import BaseModel, ValidationError
+
+from eqportal.errors import describe
+from eqportal.frontmatter import Document, read_document
+from eqportal.models import CONTENT_TYPES, Decision
+from eqportal.portal import Portal, Record
+from eqportal.problems import Problem, field_path
+from eqportal.references import portal_rules
+from eqportal.rules import RULES
+
+
+def load_portal(root: Path, today: dt.date | None = None) -> tuple[Portal, list[Problem]]:
+    """Load every content file under ``root``; return the portal and all problems found."""
+    root = Path(root)
+    portal = Portal(root=root, today=today or dt.date.today())
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return portal, [Problem(str(root), 1, "", "is not a folder of content; expected eqias/, objectives/, reports/ and decisions/ inside it")]
+    for folder, model in CONTENT_TYPES.items():
+        for source in sorted((root / folder).glob("*.md")) if (root / folder).is_dir() else []:
+            record, found = load_record(source, model, display_path(source))
+            problems.extend(found)
+            if record is not None:
+                _add(portal, folder, record, problems)
+    for stray in _stray_files(root):
+        problems.append(Problem(display_path(stray), 1, "", f"is not in a content folder; put it in one of {', '.join(f'{k}/' for k in CONTENT_TYPES)}"))
+    problems.extend(portal_rules(portal))
+    return portal, sorted(set(problems))
+
+
+def display_path(path: Path) -> str:
+    """Paths in messages are relative to the working folder when they can be, as editors see them."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Record | None, list[Problem]]:
+    """Read one file, validate its front matter against ``model`` and run its rules."""
+    result = read_document(source, shown)
+    if result.document is None:
+        return None, result.problems
+    doc = result.document
+    problems = list(result.problems)
+    try:
+        item = model.model_validate(doc.data)
+    except ValidationError as err:
+        problems.extend(_validation_problems(err, doc, model))
+        return None, problems
+    for loc, message in RULES[model](item):
+        problems.append(Problem(doc.path, doc.line_of(loc), field_path(loc), message))
+    expected = item.id
+    if source.stem != expected:
+        name = "number" if isinstance(item, Decision) else "id"
+        problems.append(Problem(doc.path, doc.line_of((name,)), name, f"must match the file name: the file is {source.name}, so rename it to {expected}.md or change the {name}"))
+    return Record(item, doc, source), problems
+
+
+def _validation_problems(err: ValidationError, doc: Document, model: type[BaseModel]) -> Iterable[Problem]:
+    for error in err.errors(include_url=False):
+        loc = tuple(error["loc"])
+        yield Problem(doc.path, doc.line_of(loc), field_path(loc), describe(error, model))
+
+
+def _add(portal: Portal, folder: str, record: Record, problems: list[Problem]) -> None:
+    items = getattr(portal, folder)
+    key = record.model.id
+    if key in items:
+        other = items[key]
+        field = "number" if folder == "decisions" else "id"
+        problems.append(Problem(record.path, record.line_of((field,)), field, f"'{key}' is already used by {other.path}; every {field} must be unique"))
+        return
+    items[key] = record
+
+
+def _stray_files(root: Path) -> Iterable[Path]:
+    for path in sorted(root.rglob("*.md")):
+        relative = path.relative_to(root)
+        if len(relative.parts) != 2 or relative.parts[0] not in CONTENT_TYPES:
+            yield path

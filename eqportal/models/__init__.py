@@ -1,0 +1,11 @@
+"""Typed models of the portal's four content types, with their closed vocabularies."""
+
+from eqportal.models.decision import Decision
+from eqportal.models.eqia import Action, Eqia, ScreeningEntry
+from eqportal.models.objective import Objective, Progress
+from eqportal.models.report import Report
+from eqportal.models.vocab import PROTECTED, Characteristic
+
+CONTENT_TYPES = {"eqias": Eqia, "objectives": Objective, "reports": Report, "decisions": Decision}
+
+__all__ = ["Action", "CONTENT_TYPES", "Characteristic", "Decision", "Eqia", "Objective", "PROTECTED", "Progress", "Report", "ScreeningEntry"]

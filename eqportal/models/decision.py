@@ -1,0 +1,38 @@
+"""A key decision in Kent's register, and the equality analyses it relied on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from eqportal.models.common import Model, Slug, Text, Url
+from eqportal.models.vocab import DecisionStatus
+
+DECISION_NUMBER_PATTERN = r"^\d{2}/\d{5}$"
+DecisionNumber = Annotated[str, StringConstraints(pattern=DECISION_NUMBER_PATTERN)]
+
+
+class Decision(Model):
+    """The front matter of ``content/decisions/<YY-NNNNN>.md``."""
+
+    number: DecisionNumber = Field(description="Kent's form YY/NNNNN, e.g. 15/00045.")
+    title: Text
+    decision_maker: Text
+    date: dt.date
+    directorate: Text
+    status: DecisionStatus
+    summary: Text | None = None
+    eqias: list[Slug] = Field(default_factory=list, description="Ids of the equality analyses the decision relied on.")
+    no_eqia_reason: Text | None = Field(None, description="Why no equality analysis was needed.")
+    url: Url | None = None
+    illustrative: bool = Field(False, description="True for sample records that are not real council decisions.")
+
+    @property
+    def id(self) -> str:
+        return self.number.replace("/", "-")
+
+    @property
+    def file_stem(self) -> str:
+        return self.id

@@ -1,0 +1,44 @@
+"""An annual equality report: workforce profile against Kent's population, and the record."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from eqportal.models.common import Model, Slug, Text, Url
+from eqportal.models.objective import ReportingYear
+
+
+class WorkforceMeasure(Model):
+    """One group's share of council staff set against its share of Kent's population."""
+
+    group: Text = Field(description="e.g. 'Disabled staff' or 'Aged 16-24'.")
+    staff_percent: float = Field(ge=0, le=100)
+    population_percent: float | None = Field(None, ge=0, le=100, description="Kent's population share, where known.")
+    note: Text | None = None
+
+
+class Workforce(Model):
+    as_at: dt.date
+    source: Text | None = None
+    measures: list[WorkforceMeasure] = Field(default_factory=list)
+
+
+class CommitteeReport(Model):
+    title: Text
+    date: dt.date
+    url: Url | None = None
+
+
+class Report(Model):
+    """The front matter of ``content/reports/<id>.md``; the body is the narrative by directorate."""
+
+    id: Slug
+    year: ReportingYear
+    title: Text
+    summary: Text | None = None
+    published: dt.date
+    workforce: Workforce | None = None
+    committee_reports: list[CommitteeReport] = Field(default_factory=list)
+    eqias: list[Slug] = Field(default_factory=list)

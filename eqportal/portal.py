@@ -1,0 +1,62 @@
+"""The whole portal as one typed, validated value: every page is derived from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from eqportal.frontmatter import Document, Location
+from eqportal.models import Decision, Eqia, Objective, Report
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Record(Generic[M]):
+    """A validated content item with the file it came from (for line numbers, body and edit links)."""
+
+    model: M
+    doc: Document
+    source: Path
+
+    @property
+    def path(self) -> str:
+        """The path as shown in messages, relative to where the command ran."""
+        return self.doc.path
+
+    @property
+    def body(self) -> str:
+        return self.doc.body
+
+    def line_of(self, loc: Location) -> int:
+        return self.doc.line_of(loc)
+
+
+@dataclass
+class Portal:
+    """Every assessment, objective, report and decision, keyed by id (decisions by ``YY-NNNNN``)."""
+
+    root: Path
+    today: dt.date
+    eqias: dict[str, Record[Eqia]] = field(default_factory=dict)
+    objectives: dict[str, Record[Objective]] = field(default_factory=dict)
+    reports: dict[str, Record[Report]] = field(default_factory=dict)
+    decisions: dict[str, Record[Decision]] = field(default_factory=dict)
+
+    def public_eqias(self) -> list[Record[Eqia]]:
+        """Assessments shown on the site (everything but drafts), newest first, then by title."""
+        items = [r for r in self.eqias.values() if r.model.is_public]
+        return sorted(items, key=lambda r: (-(r.model.dates.published or dt.date.min).toordinal(), r.model.title))
+
+    def decisions_relying_on(self, eqia_id: str) -> list[Record[Decision]]:
+        return sorted((r for r in self.decisions.values() if eqia_id in r.model.eqias), key=lambda r: r.model.date)
+
+    def eqia_by_any_id(self, eqia_id: str) -> Record[Eqia] | None:
+        """Find an assessment by its id or by one of its earlier ids (aliases)."""
+        if eqia_id in self.eqias:
+            return self.eqias[eqia_id]
+        return next((r for r in self.eqias.values() if eqia_id in r.model.aliases), None)
