@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from eqportal.fieldref import reference
 from eqportal.models import CONTENT_TYPES
 
 
@@ -21,6 +22,7 @@ def schemas() -> dict[str, str]:
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("schema", help="write the JSON Schema of each content type", description="Example: eqportal schema schemas/")
     parser.add_argument("dir", type=Path, help="folder to write the schemas into")
+    parser.add_argument("--reference", type=Path, default=None, help="also write the Markdown field reference to this file")
     parser.set_defaults(func=run)
 
 
@@ -29,4 +31,8 @@ def run(args: argparse.Namespace) -> int:
     for name, text in schemas().items():
         (args.dir / name).write_text(text, encoding="utf-8")
         print(args.dir / name)
+    if args.reference:
+        args.reference.parent.mkdir(parents=True, exist_ok=True)
+        args.reference.write_text(reference(), encoding="utf-8")
+        print(args.reference)
     return 0

@@ -19,14 +19,14 @@ class Decision(Model):
 
     number: DecisionNumber = Field(description="Kent's form YY/NNNNN, e.g. 15/00045.")
     title: Text
-    decision_maker: Text
-    date: dt.date
+    decision_maker: Text = Field(description="Who takes the decision, e.g. Cabinet Member for Adult Social Care.")
+    date: dt.date = Field(description="Date the decision was (or will be) taken.")
     directorate: Text
-    status: DecisionStatus
-    summary: Text | None = None
+    status: DecisionStatus = Field(description="proposed or taken.")
+    summary: Text | None = Field(None, description="What was decided, in plain English.")
     eqias: list[Slug] = Field(default_factory=list, description="Ids of the equality analyses the decision relied on.")
     no_eqia_reason: Text | None = Field(None, description="Why no equality analysis was needed.")
-    url: Url | None = None
+    url: Url | None = Field(None, description="Link to the decision record on the council's democracy pages.")
     illustrative: bool = Field(False, description="True for sample records that are not real council decisions.")
 
     @property

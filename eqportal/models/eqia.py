@@ -24,8 +24,8 @@ class EqiaDates(Model):
     screening: dt.date | None = Field(None, description="Date of the initial screening.")
     full_assessment: dt.date | None = Field(None, description="Date the full assessment was completed.")
     published: dt.date | None = Field(None, description="Date first published on the portal.")
-    last_reviewed: dt.date | None = None
-    next_review: dt.date | None = None
+    last_reviewed: dt.date | None = Field(None, description="Date of the latest review.")
+    next_review: dt.date | None = Field(None, description="Date the next review is due; after it the page shows the review as overdue.")
 
 
 class ScreeningEntry(Model):
@@ -33,73 +33,73 @@ class ScreeningEntry(Model):
 
     characteristic: Characteristic
     adverse: Answer = Field(description="Could the change affect this group less favourably? yes, no or unknown.")
-    negative_impact: Impact
-    positive_impact: Impact
-    details: Text | None = None
+    negative_impact: Impact = Field(description="Size of any negative impact, always shown in words.")
+    positive_impact: Impact = Field(description="Size of any positive impact, always shown in words.")
+    details: Text | None = Field(None, description="What the screening found for this group.")
     actions: Text | None = Field(None, description="Internal action required, if any.")
     opportunities: Text | None = Field(None, description="How the change could promote equal opportunities for this group.")
 
 
 class Proportionality(Model):
-    rating: Rating
-    reason: Text
+    rating: Rating = Field(description="How relevant the change is to equality: low, medium or high.")
+    reason: Text = Field(description="Why that rating.")
 
 
 class Judgement(Model):
-    outcome: JudgementOutcome
-    justification: Text
+    outcome: JudgementOutcome = Field(description="What the assessment concluded is needed next.")
+    justification: Text = Field(description="Why.")
 
 
 class Action(Model):
     """One row of the action plan."""
 
     characteristics: list[ActionScope] = Field(min_length=1, description="The characteristics the action concerns, or `all`.")
-    issue: Text
-    action: Text
+    issue: Text = Field(description="The issue identified.")
+    action: Text = Field(description="What will be done about it.")
     outcome: Text | None = Field(None, description="Expected outcome.")
-    owner: Text
+    owner: Text = Field(description="The role responsible for the action.")
     timescale: Text = Field(description="A date (YYYY-MM-DD) or words such as 'Ongoing'.")
-    cost: Text | None = None
-    status: ActionStatus | None = None
-    completed: dt.date | None = None
+    cost: Text | None = Field(None, description="Cost and how it is funded, if any.")
+    status: ActionStatus | None = Field(None, description="Progress of the action; the audit reports actions past their date that are not done.")
+    completed: dt.date | None = Field(None, description="Date the action was completed.")
 
 
 class VersionEntry(Model):
-    version: Version
+    version: Version = Field(description="Version number as text, e.g. '1.3'.")
     date: dt.date
-    author: Text
-    comment: Text | None = None
+    author: Text = Field(description="Initials or role of who made the change.")
+    comment: Text | None = Field(None, description="What changed.")
 
 
 class SignOff(Model):
-    role: Text
-    name: Text | None = None
-    date: dt.date | None = None
+    role: Text = Field(description="The role that signed the assessment off.")
+    name: Text | None = Field(None, description="Optional name of the person in that role.")
+    date: dt.date | None = Field(None, description="Date of sign-off.")
 
 
 class Eqia(Model):
     """The front matter of ``content/eqias/<id>.md``; the body holds the long prose sections."""
 
     id: Slug = Field(description="Permanent identifier; equals the file name. Never change it once published.")
-    title: Text
-    kind: EqiaKind
-    directorate: Text
-    service: Text | None = None
+    title: Text = Field(description="The name of the policy, procedure, project or service assessed.")
+    kind: EqiaKind = Field(description="What is being assessed.")
+    directorate: Text = Field(description="The directorate that owns it, e.g. Growth, Environment and Transport.")
+    service: Text | None = Field(None, description="The service or division within the directorate.")
     summary: Text | None = Field(None, description="What is being assessed, in plain English.")
     owner: Text | None = Field(None, description="The responsible role (not a person's name).")
-    status: EqiaStatus
-    stage: Stage
-    dates: EqiaDates = Field(default_factory=EqiaDates)
-    screening: list[ScreeningEntry] = Field(default_factory=list)
-    proportionality: Proportionality | None = None
-    judgement: Judgement | None = None
-    actions: list[Action] = Field(default_factory=list)
-    versions: list[VersionEntry] = Field(default_factory=list)
-    sign_off: list[SignOff] = Field(default_factory=list)
-    easy_read: EasyRead | None = None
-    contact: Contact | None = None
-    superseded_by: Slug | None = None
-    withdrawn_reason: Text | None = None
+    status: EqiaStatus = Field(description="draft (never shown), published, superseded or withdrawn (both keep their page).")
+    stage: Stage = Field(description="screening only, or a full assessment.")
+    dates: EqiaDates = Field(default_factory=EqiaDates, description="Key dates.")
+    screening: list[ScreeningEntry] = Field(default_factory=list, description="The screening grid: one row per characteristic.")
+    proportionality: Proportionality | None = Field(None, description="How much analysis the change needs.")
+    judgement: Judgement | None = Field(None, description="The conclusion of the assessment.")
+    actions: list[Action] = Field(default_factory=list, description="The action plan.")
+    versions: list[VersionEntry] = Field(default_factory=list, description="Version history, oldest first.")
+    sign_off: list[SignOff] = Field(default_factory=list, description="Who signed the assessment off.")
+    easy_read: EasyRead | None = Field(None, description="Author-written easy-read text (optional; generated otherwise).")
+    contact: Contact | None = Field(None, description="How to ask a question or for another format; the equality team by default.")
+    superseded_by: Slug | None = Field(None, description="Id of the assessment that replaces this one (status superseded).")
+    withdrawn_reason: Text | None = Field(None, description="Why the assessment was withdrawn (status withdrawn).")
     aliases: list[Slug] = Field(default_factory=list, description="Earlier ids of this assessment; their URLs redirect here.")
     illustrative: bool = Field(False, description="True for sample records that are not real council decisions.")
 

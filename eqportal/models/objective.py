@@ -16,8 +16,8 @@ ReportingYear = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")]
 class Progress(Model):
     year: ReportingYear = Field(description="Reporting year, e.g. 2015-16.")
     rating: ProgressRating
-    summary: Text
-    evidence: list[Link] = Field(default_factory=list)
+    summary: Text = Field(description="What happened that year.")
+    evidence: list[Link] = Field(default_factory=list, description="Links to reports that evidence the progress.")
 
 
 class Objective(Model):
@@ -27,10 +27,10 @@ class Objective(Model):
     title: Text
     outcome: Text = Field(description="The council outcome this objective serves.")
     period: Period = Field(description="The years it runs, e.g. 2016-2020.")
-    directorate: Text | None = None
-    characteristics: list[Characteristic] = Field(min_length=1)
-    measures: list[Text] = Field(default_factory=list)
-    progress: list[Progress] = Field(default_factory=list)
-    eqias: list[Slug] = Field(default_factory=list)
+    directorate: Text | None = Field(None, description="The lead directorate, if one leads it.")
+    characteristics: list[Characteristic] = Field(min_length=1, description="The characteristics the objective concerns.")
+    measures: list[Text] = Field(default_factory=list, description="How progress is measured.")
+    progress: list[Progress] = Field(default_factory=list, description="Progress per reporting year.")
+    eqias: list[Slug] = Field(default_factory=list, description="Ids of assessments that evidence the objective.")
     easy_read: EasyRead | None = None
     contact: Contact | None = None

@@ -20,8 +20,8 @@ class WorkforceMeasure(Model):
 
 
 class Workforce(Model):
-    as_at: dt.date
-    source: Text | None = None
+    as_at: dt.date = Field(description="Date the workforce figures were taken.")
+    source: Text | None = Field(None, description="Where the population figures come from, e.g. 2011 Census.")
     measures: list[WorkforceMeasure] = Field(default_factory=list)
 
 
@@ -38,7 +38,7 @@ class Report(Model):
     year: ReportingYear
     title: Text
     summary: Text | None = None
-    published: dt.date
-    workforce: Workforce | None = None
-    committee_reports: list[CommitteeReport] = Field(default_factory=list)
-    eqias: list[Slug] = Field(default_factory=list)
+    published: dt.date = Field(description="Date the report was published.")
+    workforce: Workforce | None = Field(None, description="The workforce profile set against Kent's population.")
+    committee_reports: list[CommitteeReport] = Field(default_factory=list, description="Committee reports that form part of the record.")
+    eqias: list[Slug] = Field(default_factory=list, description="Ids of assessments the report refers to.")

@@ -1,0 +1,126 @@
+"""Broken files are reported as one clear line each, never a traceback, and all at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from eqportal.cli import main
+from eqportal.loader import load_portal
+from tests.content_factory import eqia_fields, front_matter, write
+
+GOOD = front_matter(eqia_fields())
+
+# name -> (file text or bytes, expected line, expected field, words the message must contain)
+BAD_FILES = {
+    "broken-yaml": ("---\nid: broken-yaml\ntitle: [unclosed\nkind: policy\n---\n", 4, "", "front matter is not valid YAML"),
+    "no-fence": ("id: no-fence\ntitle: Missing fence\n", 1, "", "must start with a line `---`"),
+    "not-utf8": (b"---\nid: not-utf8\ntitle: Caf\xe9\n---\n", 3, "", "is not UTF-8 text"),
+    "empty": ("", 1, "", "is empty"),
+    "misspelt": (GOOD.replace("id: library-opening-hours", "id: misspelt").replace("summary:", "sumary:"), 7, "sumary", "did you mean `summary`?"),
+    "wrong-type": (GOOD.replace("id: library-opening-hours", "id: wrong-type").replace("title: Library opening hours", "title:\n  - a list"), 3, "title", "must be text"),
+    "impossible-date": (GOOD.replace("id: library-opening-hours", "id: impossible-date").replace("published: '2024-03-01'", "published: 2024-02-30"), 14, "dates.published", "must be a real date written YYYY-MM-DD"),
+    "dangling": (front_matter(eqia_fields("dangling", status="superseded", superseded_by="nowhere")), 177, "superseded_by", "no content/eqias/nowhere.md"),
+    "alias": ("---\nid: alias\ntitle: &t Title\nsummary: *t\n---\n", 3, "", "anchors are not allowed"),
+    "unclosed": ("---\nid: unclosed\ntitle: Never closed\n", 1, "", "is never closed"),
+}
+
+
+def test_ten_different_bad_files_are_all_reported(tmp_path):
+    for name, (text, *_rest) in BAD_FILES.items():
+        write(tmp_path, f"eqias/{name}.md", text)
+    _, problems = load_portal(tmp_path, today=dt.date(2026, 11, 23))
+    by_file = {p.path.rsplit("/", 1)[-1].removesuffix(".md"): p for p in problems}
+    assert sorted(by_file) == sorted(BAD_FILES), "\n".join(map(str, problems))
+    assert len(problems) == len(BAD_FILES)
+    for name, (_text, line, field, words) in BAD_FILES.items():
+        problem = by_file[name]
+        if name != "dangling":  # its line depends on YAML dump layout; asserted separately
+            assert problem.line == line, problem
+        assert problem.field == field, problem
+        assert words in problem.message, problem
+
+
+def test_dangling_reference_points_at_its_line(tmp_path):
+    text = BAD_FILES["dangling"][0]
+    write(tmp_path, "eqias/dangling.md", text)
+    (problem,) = load_portal(tmp_path)[1]
+    assert text.splitlines()[problem.line - 1] == "superseded_by: nowhere"
+
+
+def test_duplicate_key_is_reported_with_both_lines(tmp_path):
+    write(tmp_path, "eqias/library-opening-hours.md", GOOD.replace("kind: service", "kind: service\nkind: policy"))
+    (problem,) = load_portal(tmp_path)[1]
+    assert (problem.line, problem.field) == (5, "kind")
+    assert problem.message == "is given twice (first on line 4); keep one"
+
+
+def test_oversized_file_is_refused(tmp_path):
+    write(tmp_path, "eqias/library-opening-hours.md", GOOD + "word " * 220_000)
+    (problem,) = load_portal(tmp_path)[1]
+    assert "a content file may be at most 1,048,576 bytes" in problem.message
+
+
+def test_yes_and_no_stay_answers_not_booleans(tmp_path):
+    # YAML 1.1 would turn `adverse: no` into False; the loader keeps the word.
+    write(tmp_path, "eqias/library-opening-hours.md", GOOD.replace("adverse: 'no'", "adverse: no"))
+    portal, problems = load_portal(tmp_path)
+    assert problems == []
+    assert portal.eqias["library-opening-hours"].model.screening[1].adverse.value == "no"
+
+
+def test_wrong_enum_lists_the_allowed_values(tmp_path):
+    write(tmp_path, "eqias/library-opening-hours.md", GOOD.replace("status: published", "status: live"))
+    (problem,) = load_portal(tmp_path)[1]
+    assert problem.message == "must be one of draft, published, superseded, withdrawn (got 'live')"
+
+
+def test_file_outside_a_content_folder_is_reported(tmp_path):
+    write(tmp_path, "eqia/library-opening-hours.md", GOOD)
+    (problem,) = load_portal(tmp_path)[1]
+    assert "is not in a content folder" in problem.message
+
+
+def test_check_exits_1_and_prints_every_problem(tmp_path, capsys):
+    for name, (text, *_rest) in BAD_FILES.items():
+        write(tmp_path, f"eqias/{name}.md", text)
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr()
+    assert len(out.out.strip().splitlines()) == len(BAD_FILES)
+    assert "Traceback" not in out.out + out.err
+    assert "10 problem(s) in 10 file(s)" in out.err
+
+
+def test_check_exits_0_on_good_content(tmp_path, capsys):
+    write(tmp_path, "eqias/library-opening-hours.md", GOOD)
+    assert main(["check", str(tmp_path)]) == 0
+    assert "content OK: 1 assessments" in capsys.readouterr().err
+
+
+def test_check_json_format_is_machine_readable(tmp_path, capsys):
+    write(tmp_path, "eqias/library-opening-hours.md", GOOD.replace("kind: service", "kind: nonsense"))
+    assert main(["check", str(tmp_path), "--format", "json"]) == 1
+    (item,) = json.loads(capsys.readouterr().out)
+    assert item["field"] == "kind" and item["line"] == 4
+
+
+def test_check_github_format_annotates_the_file(tmp_path, capsys):
+    write(tmp_path, "eqias/library-opening-hours.md", GOOD.replace("kind: service", "kind: nonsense"))
+    assert main(["check", str(tmp_path), "--format", "github"]) == 1
+    line = capsys.readouterr().out.strip()
+    assert line.startswith(f"::error file={tmp_path}/eqias/library-opening-hours.md,line=4,title=kind::must be one of policy")
+
+
+@pytest.mark.parametrize("argv", [["check", "--format", "xml"], ["nonsense"], []])
+def test_wrong_usage_exits_2(argv, capsys):
+    with pytest.raises(SystemExit) as stop:
+        code = main(argv)
+        raise SystemExit(code)
+    assert stop.value.code == 2
+
+
+def test_missing_content_folder_is_a_problem_not_a_crash(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "nowhere")]) == 1
+    assert "is not a folder of content" in capsys.readouterr().out
