@@ -26,6 +26,7 @@ class EqiaDates(Model):
     published: dt.date | None = Field(None, description="Date first published on the portal.")
     last_reviewed: dt.date | None = Field(None, description="Date of the latest review.")
     next_review: dt.date | None = Field(None, description="Date the next review is due; after it the page shows the review as overdue.")
+    withdrawn: dt.date | None = Field(None, description="Date the assessment was withdrawn (status withdrawn); decisions before it relied on a current analysis.")
 
 
 class ScreeningEntry(Model):
