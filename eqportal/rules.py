@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
+from eqportal.easyread.author import easy_read_findings
 from eqportal.models import Decision, Eqia, Objective, Report
 from eqportal.models.vocab import PROTECTED, EqiaStatus, Stage
 
@@ -18,6 +19,7 @@ Finding = tuple[tuple, str]
 def eqia_rules(eqia: Eqia) -> Iterator[Finding]:
     if eqia.is_public:
         yield from _public_eqia_rules(eqia)
+    yield from easy_read_findings(eqia)
     dates = eqia.dates
     if dates.last_reviewed and dates.next_review and dates.next_review <= dates.last_reviewed:
         yield ("dates", "next_review"), f"must be after last_reviewed ({dates.last_reviewed.isoformat()})"
@@ -70,6 +72,7 @@ def decision_rules(decision: Decision) -> Iterator[Finding]:
 
 
 def objective_rules(objective: Objective) -> Iterator[Finding]:
+    yield from easy_read_findings(objective)
     years = Counter(p.year for p in objective.progress)
     for index, progress in enumerate(objective.progress):
         if years[progress.year] > 1 and index != next(i for i, p in enumerate(objective.progress) if p.year == progress.year):

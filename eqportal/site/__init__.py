@@ -1,0 +1,31 @@
+"""Page generation: every builder module turns the validated Portal into pages and files.
+
+Each module named here defines ``pages(portal) -> Iterable[GeneratedPage | GeneratedFile]``.
+Order only matters for readability; two builders claiming one URL is an error.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from eqportal.portal import Portal
+from eqportal.site.pages import Generated, collect
+
+BUILDER_MODULES: tuple[str, ...] = (
+    "home",
+    "eqia_pages",
+    "indexes",
+    "objectives",
+    "easy_read",
+    "reports",
+    "opendata",
+    "feed",
+    "decisions",
+    "redirects",
+)
+
+
+def generate(portal: Portal) -> list[Generated]:
+    """Every generated page and file of the portal, as plain data."""
+    builders = [importlib.import_module(f"eqportal.site.{name}").pages for name in BUILDER_MODULES]
+    return collect(portal, builders)
