@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from eqportal.errors import describe
 from eqportal.frontmatter import Document, read_document
 from eqportal.models import CONTENT_TYPES, Decision
+from eqportal.placeholders import placeholder_problems
 from eqportal.portal import Portal, Record
 from eqportal.problems import Problem, field_path
 from eqportal.references import portal_rules
@@ -55,10 +56,13 @@ def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Recor
         return None, result.problems
     doc = result.document
     problems = list(result.problems)
+    placeholders = placeholder_problems(doc)  # left by `eqportal new`; reported instead of their type errors
+    problems.extend(placeholders)
     try:
         item = model.model_validate(doc.data)
     except ValidationError as err:
-        problems.extend(_validation_problems(err, doc, model))
+        unfilled = {p.field for p in placeholders}
+        problems.extend(p for p in _validation_problems(err, doc, model) if p.field not in unfilled)
         return None, problems
     for loc, message in RULES[model](item):
         problems.append(Problem(doc.path, doc.line_of(loc), field_path(loc), message))

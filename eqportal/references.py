@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from eqportal.manifest import manifest_problems
 from eqportal.portal import Portal
 from eqportal.problems import Problem, field_path
 
@@ -26,6 +27,7 @@ def portal_rules(portal: Portal) -> Iterator[Problem]:
             for index, ref in enumerate(record.model.eqias):
                 if ref not in known:
                     yield _dangling(record, ("eqias", index), ref)
+    yield from manifest_problems(portal)  # nothing once published may disappear
 
 
 def _dangling(record, loc: tuple, ref: str) -> Problem:

@@ -1,0 +1,94 @@
+"""Keeping published assessments and objectives up to date: reviews, action plans, yearly progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from calendar import monthrange
+from typing import Iterator
+
+from eqportal.audit.findings import Finding, FindingKind
+from eqportal.audit.years import latest_completed_year, period_covers, year_end_date
+from eqportal.models import Action, Eqia, Objective
+from eqportal.models.vocab import ActionStatus, EqiaStatus
+from eqportal.portal import Portal, Record
+from eqportal.reviews import ReviewStatus, review_status
+
+_MONTHS = {name.lower(): number for number, name in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"), start=1)}
+_MONTH_YEAR = re.compile(r"^(?:end of )?([A-Za-z]+)\s+(\d{4})$", re.IGNORECASE)
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def timescale_date(timescale: str) -> dt.date | None:
+    """The date an action is due, if its timescale is one.
+
+    Accepted: ``2016-03-31``, ``2016-03`` or ``March 2016`` (both meaning the end of that
+    month). Anything else (``Ongoing``, ``Annually``) is free text with no date.
+    """
+    text = timescale.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    if match := _YEAR_MONTH.match(text):
+        year, month = int(match[1]), int(match[2])
+    elif (match := _MONTH_YEAR.match(text)) and match[1].lower() in _MONTHS:
+        year, month = int(match[2]), _MONTHS[match[1].lower()]
+    else:
+        return None
+    if not 1 <= month <= 12:
+        return None
+    return dt.date(year, month, monthrange(year, month)[1])
+
+
+def review_findings(record: Record[Eqia], today: dt.date) -> Iterator[Finding]:
+    eqia = record.model
+    status = review_status(eqia, today)
+    loc = ("dates", "next_review")
+    if status is ReviewStatus.OVERDUE:
+        due = eqia.dates.next_review
+        days = (today - due).days
+        yield Finding(record.path, record.line_of(loc), "dates.next_review", f"review was due {due.isoformat()} and is {days} day{'s' if days != 1 else ''} overdue; review the assessment, then set last_reviewed and a new next_review", FindingKind.REVIEW_OVERDUE, eqia=eqia.id)
+    elif status is ReviewStatus.NO_DATE:
+        yield Finding(record.path, record.line_of(loc), "dates.next_review", "is not set; a published assessment needs a review date (YYYY-MM-DD)", FindingKind.NO_REVIEW_DATE, eqia=eqia.id)
+
+
+def action_findings(record: Record[Eqia], today: dt.date) -> Iterator[Finding]:
+    """Actions of a published assessment that are past their timescale, or have no date at all."""
+    eqia = record.model
+    if eqia.status is not EqiaStatus.PUBLISHED:
+        return
+    for index, action in enumerate(eqia.actions):
+        if _has_outcome(action):
+            continue
+        loc = ("actions", index, "timescale")
+        field = f"actions[{index}].timescale"
+        due = timescale_date(action.timescale)
+        if due is None:
+            yield Finding(record.path, record.line_of(loc), field, f"has no date ('{action.timescale}'), so nobody can tell when the action is late; give a date (YYYY-MM-DD) or record its status", FindingKind.ACTION_NO_DATE, eqia=eqia.id)
+        elif due < today:
+            yield Finding(record.path, record.line_of(loc), field, f"action was due {due.isoformat()} and has no recorded outcome; set status: done with completed: YYYY-MM-DD, or status: dropped, or a new timescale", FindingKind.ACTION_OVERDUE, eqia=eqia.id)
+
+
+def _has_outcome(action: Action) -> bool:
+    return action.completed is not None or action.status in (ActionStatus.DONE, ActionStatus.DROPPED)
+
+
+def progress_findings(record: Record[Objective], today: dt.date) -> Iterator[Finding]:
+    """An objective running in the latest completed reporting year needs a progress entry for it."""
+    objective = record.model
+    year = latest_completed_year(today)
+    if not period_covers(objective.period, year):
+        return
+    if any(p.year == year for p in objective.progress):
+        return
+    yield Finding(record.path, record.line_of(("progress",)), "progress", f"has no entry for {year}, the latest reporting year (it ended {year_end_date(year).isoformat()}); add its year, rating and summary", FindingKind.PROGRESS_MISSING, objective=objective.id)
+
+
+def upkeep_findings(portal: Portal) -> Iterator[Finding]:
+    for record in portal.eqias.values():
+        yield from review_findings(record, portal.today)
+        yield from action_findings(record, portal.today)
+    for record in portal.objectives.values():
+        yield from progress_findings(record, portal.today)
