@@ -1,0 +1,68 @@
+"""The one place where what the checker runs is decided: axe tags, disabled rules, viewport sizes.
+
+A rule is switched off only here, with the reason written beside it. Changing anything here
+changes ``options_digest()`` and so empties the page cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+# Bump when a check changes behaviour: cached passes from older checkers are not trusted.
+CHECKER_VERSION = "1"
+
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
+
+# rule id -> why it is off. Keep this empty unless a rule is wrong for this site, never to hide a fault.
+# Rules listed here as duplicates are checked by our static checks (eqportal/a11y/static.py), which
+# also run without a browser and say more precisely what is wrong; running both would print every
+# fault twice.
+DISABLED_AXE_RULES: dict[str, str] = {
+    "heading-order": "duplicate of our heading-order check, which names the skipped level",
+    "page-has-heading-one": "duplicate of our heading-one-h1 check, which also refuses two <h1>s",
+    "html-has-lang": "duplicate of our html-lang check",
+    "document-title": "duplicate of our page-title check (plus title-unique across the site)",
+    "button-name": "duplicate of our button-name check",
+}
+
+# The WCAG 2.2 success criterion each of our own rules tests (axe rules carry theirs as tags).
+OWN_RULE_CRITERIA: dict[str, str] = {
+    "table-caption": "1.3.1", "table-scope": "1.3.1", "heading-one-h1": "1.3.1", "heading-order": "1.3.1",
+    "heading-fake": "1.3.1", "link-text": "2.4.4", "link-same-text": "2.4.4", "abbr-unexplained": "3.1.4",
+    "avoid-term": "3.1.5", "colour-only": "1.4.1", "html-lang": "3.1.1", "page-title": "2.4.2",
+    "title-unique": "2.4.2", "skip-link": "2.4.1", "button-name": "4.1.2", "reflow": "1.4.10",
+    "text-spacing": "1.4.12", "checker-error": "",
+}
+
+DESKTOP = (1280, 900)  # the viewport for axe and the text-spacing check
+REFLOW_WIDTH = 320  # WCAG 1.4.10: content must reflow at 320 CSS px
+# Elements allowed to scroll sideways at 320 px (WCAG 1.4.10 exempts data tables and code).
+REFLOW_EXEMPT = "table, pre, code, [role=region][tabindex], .md-typeset__scrollwrap, .eqp-table-scroll"
+
+# Elements allowed to cut text short, with the reason. The header repeats the page's <h1> (never
+# clipped) and Material ellipsises it by design when it does not fit: no information is lost.
+TEXT_SPACING_EXEMPT: dict[str, str] = {
+    ".md-header__topic": "repeats the page's <h1> in the sticky header; the <h1> itself is never clipped",
+}
+
+# WCAG 1.4.12 text spacing, as in the W3C's own bookmarklet.
+TEXT_SPACING_CSS = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
+    " p { margin-bottom: 2em !important; }"
+)
+
+
+def axe_options() -> str:
+    """axe.run options as JSON text: axe-selenium-python pastes them into JavaScript."""
+    options: dict = {"runOnly": {"type": "tag", "values": list(AXE_TAGS)}, "resultTypes": ["violations"]}
+    if DISABLED_AXE_RULES:
+        options["rules"] = {rule: {"enabled": False} for rule in sorted(DISABLED_AXE_RULES)}
+    return json.dumps(options)
+
+
+def options_digest() -> str:
+    """What a cached pass depends on besides the page itself."""
+    text = json.dumps([CHECKER_VERSION, axe_options(), DESKTOP, REFLOW_WIDTH, REFLOW_EXEMPT, sorted(TEXT_SPACING_EXEMPT),
+                       TEXT_SPACING_CSS])
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -1,0 +1,184 @@
+"""The whole checker in headless Chromium: each fixture fault gives exactly its problem line, the
+cache skips unchanged pages, and the theme can be used with a keyboard alone."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eqportal.a11y import check_site
+from eqportal.a11y.runner import run
+
+ROOT = Path(__file__).parent.parent
+FIXTURE_SITE = Path(__file__).parent / "fixtures" / "a11y" / "site"
+
+EXPECTED = [
+    '/abbreviation/: abbr-unexplained: "PSED" is used before it is explained; write "Public Sector Equality Duty '
+    '(PSED)" the first time (main#main > p:nth-of-type(1))',
+    '/colour-only/: colour-only: rating "high" is shown by colour alone; write the word '
+    "(main#main > p:nth-of-type(1) > span.eqp-rating.eqp-rating--high)",
+    "/contrast/: color-contrast: Elements must meet minimum color contrast ratio thresholds: Element has insufficient "
+    "color contrast of 2.32 (foreground color: #aaaaaa, background color: #ffffff, font size: 12.0pt (16px), "
+    "font weight: normal). Expected contrast ratio of 4.5:1 (.faint)",
+    "/heading-order/: heading-order: <h4> follows <h2>: heading levels skip h3 (main#main > h4)",
+    '/link-text/: link-text: link text "click here" does not make sense on its own (main#main > p:nth-of-type(1) > a)',
+    "/reflow/: reflow: at a 320 px wide window this element is 400 px wide and makes the page scroll sideways "
+    "(WCAG 1.4.10) (main#main > div.wide)",
+    "/table-caption/: table-caption: data table has no <caption> saying what it shows (main#main > table)",
+]
+
+
+@pytest.fixture()
+def fixture_site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE_SITE, site)
+    return site
+
+
+@pytest.mark.browser
+def test_each_fixture_fault_gives_exactly_its_problem_line(fixture_site: Path, tmp_path: Path):
+    problems = check_site(fixture_site, progress=False, cache=tmp_path / "cache")
+    assert [str(p) for p in problems] == EXPECTED
+    assert not [p for p in problems if p.url in ("/", "/clean/")]
+
+
+@pytest.mark.browser
+def test_report_and_cache(fixture_site: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    _, first = run(fixture_site, progress=False, cache=cache)
+    assert first["pages_opened_in_browser"] == 9
+    report = json.loads((fixture_site / "a11y-report.json").read_text())
+    assert report["pages_checked"] == 9 and report["problem_count"] == len(EXPECTED) and not report["passed"]
+    assert report["tools"]["axe-core"] and report["tools"]["chromium"]
+    assert json.loads((cache / "last-report.json").read_text()) == report
+
+    # Unchanged pages that passed are not opened again; failing pages always are.
+    problems, second = run(fixture_site, progress=False, cache=cache)
+    assert second["pages_opened_in_browser"] == len(EXPECTED)
+    assert [str(p) for p in problems] == EXPECTED
+
+    # A changed page is checked again, and a new fault on it is found.
+    clean = fixture_site / "clean" / "index.html"
+    clean.write_text(clean.read_text().replace("<h2>Ratings</h2>", "<h4>Ratings</h4>"))
+    problems, third = run(fixture_site, progress=False, cache=cache)
+    assert third["pages_opened_in_browser"] == len(EXPECTED) + 1
+    assert "/clean/: heading-order: <h4> follows <h1>: heading levels skip h2 (main#main > h4)" in map(str, problems)
+
+
+def test_command_exit_codes(fixture_site: Path, tmp_path: Path):
+    """Static-only mode needs no browser: usage errors exit 2, problems exit 1 with one line each."""
+    command = [sys.executable, "-c", "import sys; from eqportal.cli import main; sys.exit(main())", "a11y"]
+    missing = subprocess.run([*command, str(tmp_path / "nowhere"), "--static-only"], capture_output=True, text=True)
+    assert missing.returncode == 2 and "no such folder" in missing.stderr
+    result = subprocess.run([*command, str(fixture_site), "--static-only", "--quiet", "--cache", str(tmp_path / "c")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert "/table-caption/: table-caption: data table has no <caption> saying what it shows (main#main > table)" \
+        in result.stdout.splitlines()
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("sample") / "site"
+    build = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "-q", "-d", str(site)],
+                           cwd=ROOT, capture_output=True, text=True)
+    if build.returncode != 0:
+        pytest.fail(f"mkdocs build failed: {build.stderr[-2000:]}")
+    return site
+
+
+def assessment_url(site: Path) -> str:
+    for page in sorted((site / "eqias").glob("*/index.html")):
+        html = page.read_text()
+        if 'http-equiv="refresh"' not in html and "eqp-rating" in html:
+            return f"/eqias/{page.parent.name}/"
+    pytest.skip("the sample site has no assessment page yet")
+
+
+FOCUSABLE_JS = """
+const sel = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select, textarea, [tabindex]';
+return Array.from(document.querySelectorAll(sel)).filter(el =>
+  el.tabIndex >= 0 && el.checkVisibility({visibilityProperty: true, opacityProperty: false})
+  && !el.closest('[inert], [aria-hidden=true]') && el.getBoundingClientRect().width > 0);
+"""
+
+FOCUS_STATE_JS = """
+const el = document.activeElement, cs = getComputedStyle(el), r = el.getBoundingClientRect();
+const header = document.querySelector('.md-header');
+const headerBottom = header ? header.getBoundingClientRect().bottom : 0;
+return {
+  outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2,
+  shadow: cs.boxShadow !== 'none',
+  inHeader: !!el.closest('.md-header'),
+  top: r.top, bottom: r.bottom, headerBottom: headerBottom, viewport: window.innerHeight,
+  fixed: !!el.closest('.md-header, .md-sidebar, .md-skip, .eqp-skip-link'),
+  label: el.outerHTML.slice(0, 120),
+};
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_keyboard_reaches_every_link_and_control_with_visible_focus(sample_site: Path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    from eqportal.a11y.browser import Browser
+    from eqportal.a11y.runner import serve
+
+    url = assessment_url(sample_site)
+    with serve(sample_site) as base, Browser() as browser:
+        driver = browser.driver
+        driver.set_window_size(1280, 900)
+        driver.get(base + url)
+        focusable = driver.execute_script(FOCUSABLE_JS)
+        assert len(focusable) > 10
+
+        reached, unseen, hidden_under_header = set(), [], []
+        for _ in range(len(focusable) + 10):
+            ActionChains(driver).send_keys(Keys.TAB).perform()
+            active = driver.switch_to.active_element
+            reached.add(active.id)
+            if active.tag_name == "body":  # past the last element, Tab leaves the page: not a stop
+                continue
+            state = driver.execute_script(FOCUS_STATE_JS)
+            if not (state["outline"] or state["shadow"]):
+                unseen.append(state["label"])
+            # WCAG 2.4.11: never entirely hidden; an element that fits below the header must fit wholly.
+            fits = state["bottom"] - state["top"] < state["viewport"] - state["headerBottom"]
+            covered = state["bottom"] <= state["headerBottom"] + 1 or (fits and state["top"] < state["headerBottom"] - 1)
+            if not state["fixed"] and covered:
+                hidden_under_header.append(state["label"])
+        missed = [el.get_attribute("outerHTML")[:120] for el in focusable if el.id not in reached]
+        assert not missed, f"Tab never reaches: {missed}"
+        assert not unseen, f"focus not visible on: {unseen}"
+        assert not hidden_under_header, f"focus hidden under the sticky header: {hidden_under_header}"
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_theme_controls_are_named_buttons_with_expanded_state(sample_site: Path):
+    from eqportal.a11y.browser import Browser
+    from eqportal.a11y.runner import serve
+
+    with serve(sample_site) as base, Browser() as browser:
+        driver = browser.driver
+        driver.set_window_size(400, 800)  # phone width: the menu and search buttons show
+        driver.get(base + "/")
+        menu = driver.find_element("css selector", ".md-header button.eqp-toggle[data-eqp-for=__drawer]")
+        search = driver.find_element("css selector", ".md-header__button button.eqp-toggle[data-eqp-for=__search]")
+        assert menu.accessible_name == "Menu" and search.accessible_name == "Search"
+        assert menu.get_attribute("aria-expanded") == "false"
+        menu.click()
+        assert menu.get_attribute("aria-expanded") == "true"
+        assert driver.execute_script("return document.getElementById('__drawer').checked")
+        dialog = driver.find_element("css selector", ".md-search[role=dialog]")
+        assert dialog.get_attribute("aria-label") == "Search the portal"
+        assert driver.find_element("css selector", ".md-search-result__meta").get_attribute("aria-live") == "polite"
+        skip = driver.find_element("css selector", "a.eqp-skip-link")
+        assert skip.get_attribute("href").endswith("#eqp-main")
