@@ -22,6 +22,7 @@ BUILDER_MODULES: tuple[str, ...] = (
     "feed",
     "decisions",
     "redirects",
+    "statement",
 )
 
 

@@ -1,0 +1,63 @@
+"""``eqportal build``: check content, build the site with MkDocs, check every page, then publish."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import sys
+from pathlib import Path
+
+from eqportal.cli.output import print_problems
+from eqportal.loader import load_portal
+from eqportal.site.mkdocs_support import TODAY_ENV
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "build",
+        help="build the portal, check every page, publish into site/",
+        description="Validate content, build the site into a temporary folder, check every page, and only then "
+        "replace SITE_DIR. Example: eqportal build --content content --site-dir site",
+    )
+    parser.add_argument("--content", default=Path("content"), type=Path, help="the content folder (default: content)")
+    parser.add_argument("--site-dir", default=Path("site"), type=Path, help="where the site is published (default: site)")
+    parser.add_argument("--config", default=Path("mkdocs.yml"), type=Path, help="the MkDocs configuration (default: mkdocs.yml)")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help="judge reviews as of this date (YYYY-MM-DD)")
+    parser.add_argument("--no-check", action="store_true", help="skip the page checks (not for publishing)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import Abort
+
+    from eqportal.publish import publish
+
+    if not args.config.is_file():
+        print(f"eqportal build: {args.config} not found; run from the project folder or pass --config", file=sys.stderr)
+        return 2
+    portal, problems = load_portal(args.content, today=args.today)
+    if problems:
+        print_problems(problems, "text", "")
+        print(f"build stopped: {args.site_dir} is unchanged", file=sys.stderr)
+        return 1
+    if args.today:
+        os.environ[TODAY_ENV] = args.today.isoformat()
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING)
+    try:
+        result = publish(args.config, args.content, args.site_dir, check=not args.no_check)
+    except Abort as err:
+        print(f"{err.format_message()}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
+        return 1
+    for problem in result.problems:
+        print(problem)
+    if result.problems:
+        print(f"{len(result.problems)} problem(s) in the built pages; {args.site_dir} is unchanged", file=sys.stderr)
+        return 1
+    checked = "not checked (eqportal.a11y is not installed)" if result.checked is None else f"{result.checked} checked"
+    if args.no_check:
+        checked = "not checked (--no-check)"
+    print(f"built {result.pages} pages, {checked}, in {result.seconds:.1f}s: published to {args.site_dir}")
+    return 0

@@ -1,0 +1,93 @@
+"""Build the portal into a fresh folder, check it, and only then put it in place of site/.
+
+A failed build or failed check leaves the last good ``site/`` untouched: MkDocs writes into
+``.site-build`` beside it, and the swap is two renames.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from eqportal.site.mkdocs_support import CONTENT_ENV
+
+
+@dataclass
+class BuildResult:
+    pages: int = 0
+    checked: int | None = None  # None: the page checks are not available
+    problems: list = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, content: Path) -> None:
+    """MkDocs in-process, strict: raises ``mkdocs.exceptions.Abort`` on any warning or content problem."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    previous = os.environ.get(CONTENT_ENV)
+    os.environ[CONTENT_ENV] = str(content.resolve())
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        if previous is None:
+            os.environ.pop(CONTENT_ENV, None)
+        else:
+            os.environ[CONTENT_ENV] = previous
+
+
+def page_checker() -> Callable[[Path], list] | None:
+    """The accessibility engineer's site checks, if installed in this checkout."""
+    try:
+        from eqportal.a11y import check_site
+    except ImportError:
+        return None
+    return check_site
+
+
+def swap_into_place(built: Path, site: Path) -> None:
+    old = site.with_name(".site-previous")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    built.rename(site)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def publish(config_file: Path, content: Path, site: Path, *, check: bool = True) -> BuildResult:
+    start = time.perf_counter()
+    site = site.resolve()
+    staging = site.with_name(".site-build")
+    if staging.exists():
+        shutil.rmtree(staging)
+    result = BuildResult()
+    try:
+        run_mkdocs(config_file, staging, content)
+        result.pages = count_pages(staging)
+        checker = page_checker() if check else None
+        if checker is not None:
+            result.problems = list(checker(staging))
+            result.checked = result.pages
+        if not result.problems:
+            swap_into_place(staging, site)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    result.seconds = time.perf_counter() - start
+    return result

@@ -1,0 +1,1 @@
+"""Turning content text into safe HTML: Markdown bodies, sanitising, accessible tables."""

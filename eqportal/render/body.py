@@ -1,0 +1,89 @@
+"""Render a content body (Markdown, possibly with raw HTML) into safe, sectioned HTML.
+
+The body's ``## `` headings become the page's sections: each is returned separately so the
+page can list them in a contents list and give them stable anchors. Everything inside a
+section is converted with Python-Markdown, sanitised with nh3, and its headings are moved
+under the section heading without skipping a level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import markdown
+
+from eqportal.render.sanitise import clean
+
+EXTENSIONS = ["tables", "sane_lists", "fenced_code", "def_list"]
+SECTION = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")
+FENCE = re.compile(r"^[ \t]*(```|~~~)")
+HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.I)
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    anchor: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Body:
+    intro_html: str
+    sections: list[Section]
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
+def render_body(text: str, *, reserved: set[str] = frozenset()) -> Body:
+    """Split at ``## `` headings (outside code fences) and render each part safely."""
+    parts: list[tuple[str | None, list[str]]] = [(None, [])]
+    in_fence = False
+    for line in text.splitlines():
+        if FENCE.match(line):
+            in_fence = not in_fence
+        heading = None if in_fence else SECTION.match(line)
+        if heading:
+            parts.append((heading.group(1).strip(), []))
+        else:
+            parts[-1][1].append(line)
+    used = set(reserved)
+    sections = []
+    for title, lines in parts[1:]:
+        anchor = slugify(title)
+        while anchor in used:
+            anchor += "-more"
+        used.add(anchor)
+        sections.append(Section(title, anchor, to_html("\n".join(lines), top=3)))
+    return Body(to_html("\n".join(parts[0][1]), top=3), sections)
+
+
+_converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+
+
+def to_html(text: str, *, top: int) -> str:
+    """Markdown to sanitised HTML whose headings start at ``top`` and never skip a level."""
+    if not text.strip():
+        return ""
+    html = clean(_converter.reset().convert(text))  # one converter, reset per use: setting one up costs more than a section
+    return _level_headings(html, top)
+
+
+def _level_headings(html: str, top: int) -> str:
+    previous = top - 1
+    stack: list[int] = []
+
+    def fix(match: re.Match) -> str:
+        nonlocal previous
+        closing, level = match.group(1), int(match.group(2))
+        if closing:
+            return f"</h{stack.pop() if stack else top}"
+        new = min(max(level, top), previous + 1, 6)
+        previous = new
+        stack.append(new)
+        return f"<h{new}"
+
+    return HEADING_TAG.sub(fix, html)

@@ -1,0 +1,24 @@
+"""The small fixture portal used by the site tests (tests/fixtures/site/content), loaded as of a fixed day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from eqportal.loader import load_portal
+
+CONTENT = Path(__file__).parent / "fixtures" / "site" / "content"
+TODAY = dt.date(2025, 1, 15)  # bus-passes' review (2020-03-01) is overdue; libraries-2024's is not
+
+
+def fixture_portal():
+    portal, problems = load_portal(CONTENT, TODAY)
+    assert problems == [], problems
+    return portal
+
+
+def copy_content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
