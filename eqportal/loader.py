@@ -16,6 +16,7 @@ from eqportal.errors import describe
 from eqportal.frontmatter import Document, read_document
 from eqportal.models import CONTENT_TYPES, Decision
 from eqportal.placeholders import placeholder_problems
+from eqportal.plain_language import document_problems as plain_language_problems
 from eqportal.portal import Portal, Record
 from eqportal.problems import Problem, field_path
 from eqportal.references import portal_rules
@@ -58,6 +59,7 @@ def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Recor
     problems = list(result.problems)
     placeholders = placeholder_problems(doc)  # left by `eqportal new`; reported instead of their type errors
     problems.extend(placeholders)
+    problems.extend(plain_language_problems(doc))
     try:
         item = model.model_validate(doc.data)
     except ValidationError as err:

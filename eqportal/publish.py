@@ -11,15 +11,15 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
+from eqportal.a11y import check_site
 from eqportal.site.mkdocs_support import CONTENT_ENV
 
 
 @dataclass
 class BuildResult:
     pages: int = 0
-    checked: int | None = None  # None: the page checks are not available
+    checked: int | None = None  # None: the page checks were skipped (--no-check)
     problems: list = field(default_factory=list)
     seconds: float = 0.0
 
@@ -50,15 +50,6 @@ def run_mkdocs(config_file: Path, site_dir: Path, content: Path) -> None:
             os.environ[CONTENT_ENV] = previous
 
 
-def page_checker() -> Callable[[Path], list] | None:
-    """The accessibility engineer's site checks, if installed in this checkout."""
-    try:
-        from eqportal.a11y import check_site
-    except ImportError:
-        return None
-    return check_site
-
-
 def swap_into_place(built: Path, site: Path) -> None:
     old = site.with_name(".site-previous")
     if old.exists():
@@ -80,9 +71,8 @@ def publish(config_file: Path, content: Path, site: Path, *, check: bool = True)
     try:
         run_mkdocs(config_file, staging, content)
         result.pages = count_pages(staging)
-        checker = page_checker() if check else None
-        if checker is not None:
-            result.problems = list(checker(staging))
+        if check:
+            result.problems = list(check_site(staging))
             result.checked = result.pages
         if not result.problems:
             swap_into_place(staging, site)

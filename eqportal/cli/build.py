@@ -32,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort
 
+    from eqportal.a11y.runner import CheckerError
     from eqportal.publish import publish
 
     if not args.config.is_file():
@@ -51,13 +52,14 @@ def run(args: argparse.Namespace) -> int:
     except Abort as err:
         print(f"{err.format_message()}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
+    except CheckerError as err:
+        print(f"eqportal build: the pages could not be checked: {err}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
+        return 1
     for problem in result.problems:
         print(problem)
     if result.problems:
         print(f"{len(result.problems)} problem(s) in the built pages; {args.site_dir} is unchanged", file=sys.stderr)
         return 1
-    checked = "not checked (eqportal.a11y is not installed)" if result.checked is None else f"{result.checked} checked"
-    if args.no_check:
-        checked = "not checked (--no-check)"
+    checked = "not checked (--no-check)" if result.checked is None else f"{result.checked} checked: 0 problems"
     print(f"built {result.pages} pages, {checked}, in {result.seconds:.1f}s: published to {args.site_dir}")
     return 0

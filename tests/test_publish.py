@@ -1,0 +1,51 @@
+"""Nothing is published until every page passes: the sample site passes, a failing page keeps the old site."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.site_fixture import TODAY, copy_content
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+ROOT = Path(__file__).resolve().parent.parent
+EQPORTAL = str(Path(sys.executable).parent / "eqportal")
+
+
+def build(content: Path, site: Path, cwd: Path, *extra: str) -> subprocess.CompletedProcess:
+    # cwd is a temporary folder so the a11y cache (.cache/a11y) starts empty: every page is opened.
+    return subprocess.run(
+        [EQPORTAL, "build", "--content", str(content), "--site-dir", str(site), "--config", str(ROOT / "mkdocs.yml"), *extra],
+        capture_output=True, text=True, cwd=cwd, timeout=900,
+    )
+
+
+def test_sample_site_passes_every_check_and_is_published(tmp_path):
+    site = tmp_path / "site"
+    result = build(ROOT / "content", site, tmp_path, "--today", "2026-11-23")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "checked: 0 problems" in result.stdout
+    assert (site / "eqias/customer-service-policy/easy-read/index.html").is_file()
+    report = json.loads((site / "a11y-report.json").read_text(encoding="utf-8"))
+    assert report["passed"] is True and report["problems"] == []
+    assert report["pages_opened_in_browser"] > 50  # every page was really opened, not skipped by a cache
+
+
+def test_a_page_that_fails_its_checks_keeps_the_previous_site(tmp_path):
+    content, site = copy_content(tmp_path), tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good site", encoding="utf-8")
+    page = content / "eqias" / "bus-passes.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSupport for BAME residents. [Click here](https://example.org/).\n", encoding="utf-8")
+    result = build(content, site, tmp_path, "--today", TODAY.isoformat())
+    assert result.returncode == 1
+    assert "/eqias/bus-passes/: avoid-term:" in result.stdout
+    assert "/eqias/bus-passes/: link-text:" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
+    assert not (tmp_path / ".site-build").exists()
