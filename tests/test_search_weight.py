@@ -1,0 +1,62 @@
+"""A first visit does not download the search index; starting a search does, and finds pages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.site_fixture import TODAY, copy_content
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+ROOT = Path(__file__).resolve().parent.parent
+INDEX_REQUESTS_JS = """
+return performance.getEntriesByType('resource').filter(e => e.name.includes('search_index.json')).length;
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("search")
+    site = tmp / "site"
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "eqportal"), "build", "--content", str(copy_content(tmp)), "--site-dir", str(site),
+         "--config", str(ROOT / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def wait_for(condition, seconds: float = 10.0):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    return condition()
+
+
+def test_search_index_waits_until_a_search_starts(site):
+    from selenium.webdriver.common.by import By
+
+    from eqportal.a11y.browser import Browser
+    from eqportal.a11y.runner import serve
+
+    with serve(site) as base, Browser() as browser:
+        driver = browser.driver
+        driver.get(base + "/eqias/bus-passes/")
+        time.sleep(1.5)  # long enough for Material to have fetched the index if it were going to
+        assert driver.execute_script(INDEX_REQUESTS_JS) == 0
+
+        driver.find_element(By.CSS_SELECTOR, "label[for=__search], .eqp-search-toggle").click()
+        query = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
+        query.send_keys("bus passes")
+        assert wait_for(lambda: driver.execute_script(INDEX_REQUESTS_JS)) == 1
+        results = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
+        assert any("bus-passes" in (item.find_element(By.TAG_NAME, "a").get_attribute("href") or "") for item in results)
