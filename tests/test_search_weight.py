@@ -60,3 +60,22 @@ def test_search_index_waits_until_a_search_starts(site):
         assert wait_for(lambda: driver.execute_script(INDEX_REQUESTS_JS)) == 1
         results = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
         assert any("bus-passes" in (item.find_element(By.TAG_NAME, "a").get_attribute("href") or "") for item in results)
+
+
+def first_visit_bytes(page: Path) -> int:
+    """Gzipped bytes a first visit to ``page`` transfers: its HTML and every local asset it links."""
+    import gzip
+    import re
+
+    html = page.read_bytes()
+    total = len(gzip.compress(html))
+    for ref in set(re.findall(rb'(?:src|href)="([^"#?]+\.(?:css|js|svg|png|ico|woff2?))', html)):
+        asset = (page.parent / ref.decode()).resolve()
+        assert asset.is_file(), ref
+        total += len(gzip.compress(asset.read_bytes()))
+    return total
+
+
+@pytest.mark.parametrize("url", ["eqias/bus-passes/", "eqias/bus-passes/easy-read/", "eqias/", ""])
+def test_first_visit_stays_under_100_kb_gzipped(site, url):
+    assert first_visit_bytes(site / url / "index.html") <= 100 * 1024
