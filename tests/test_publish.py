@@ -41,10 +41,9 @@ def test_a_page_that_fails_its_checks_keeps_the_previous_site(tmp_path):
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
     page = content / "eqias" / "bus-passes.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nSupport for BAME residents. [Click here](https://example.org/).\n", encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\nTo find out more, [click here](https://example.org/).\n", encoding="utf-8")
     result = build(content, site, tmp_path, "--today", TODAY.isoformat())
     assert result.returncode == 1
-    assert "/eqias/bus-passes/: avoid-term:" in result.stdout
     assert "/eqias/bus-passes/: link-text:" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
