@@ -22,3 +22,19 @@ def copy_content(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target
+
+
+def build_site(tmp_path: Path) -> Path:
+    """Build the fixture portal with MkDocs (no page checks) and return the site folder."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "eqportal"), "build", "--content", str(copy_content(tmp_path)), "--site-dir", str(site),
+         "--config", str(root / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
+        capture_output=True, text=True, cwd=root, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

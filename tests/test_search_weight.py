@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.site_fixture import TODAY, copy_content
+from tests.site_fixture import build_site
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-ROOT = Path(__file__).resolve().parent.parent
 INDEX_REQUESTS_JS = """
 return performance.getEntriesByType('resource').filter(e => e.name.includes('search_index.json')).length;
 """
@@ -21,15 +18,7 @@ return performance.getEntriesByType('resource').filter(e => e.name.includes('sea
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("search")
-    site = tmp / "site"
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "eqportal"), "build", "--content", str(copy_content(tmp)), "--site-dir", str(site),
-         "--config", str(ROOT / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
-        capture_output=True, text=True, cwd=ROOT, timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return build_site(tmp_path_factory.mktemp("search"))
 
 
 def wait_for(condition, seconds: float = 10.0):
