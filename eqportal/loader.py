@@ -97,3 +97,21 @@ def _stray_files(root: Path) -> Iterable[Path]:
         relative = path.relative_to(root)
         if len(relative.parts) != 2 or relative.parts[0] not in CONTENT_TYPES:
             yield path
+
+
+_last_load: tuple[tuple, tuple[Portal, list[Problem]]] | None = None
+
+
+def load_portal_once(root: Path, today: dt.date | None = None) -> tuple[Portal, list[Problem]]:
+    """:func:`load_portal`, reused while no content file has changed.
+
+    ``eqportal build`` validates before it starts MkDocs, and the MkDocs hook loads again:
+    without this, every file would be read and validated twice per build.
+    """
+    global _last_load
+    root = Path(root)
+    files = sorted(root.rglob("*")) if root.is_dir() else []
+    key = (str(root.resolve()), today, tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file()))
+    if _last_load is None or _last_load[0] != key:
+        _last_load = (key, load_portal(root, today))
+    return _last_load[1]

@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from eqportal.loader import load_portal
+from eqportal.loader import load_portal_once
 from eqportal.site import generate
 from eqportal.site.mkdocs_support import content_root, edit_path, finish_html, page_source, today
 from eqportal.site.pages import GeneratedPage
@@ -24,7 +24,7 @@ def on_config(config):
     root = content_root(Path(config.config_file_path).parent, config.extra)
     if str(root) not in config.watch:
         config.watch.append(str(root))  # `mkdocs serve` previews edits wherever the content lives
-    portal, problems = load_portal(root, today())
+    portal, problems = load_portal_once(root, today())
     if problems:
         raise Abort("content has problems:\n" + "\n".join(str(p) for p in problems))
     _generated[:] = generate(portal)

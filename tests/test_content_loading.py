@@ -124,3 +124,18 @@ def test_wrong_usage_exits_2(argv, capsys):
 def test_missing_content_folder_is_a_problem_not_a_crash(tmp_path, capsys):
     assert main(["check", str(tmp_path / "nowhere")]) == 1
     assert "is not a folder of content" in capsys.readouterr().out
+
+
+def test_content_is_loaded_once_per_build_and_again_after_an_edit(tmp_path):
+    import os
+
+    from eqportal.loader import load_portal_once
+
+    path = write(tmp_path, "eqias/library-opening-hours.md", GOOD)
+    first = load_portal_once(tmp_path)
+    assert load_portal_once(tmp_path) is first
+    path.write_text(GOOD.replace("kind: service", "kind: policy"), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    second = load_portal_once(tmp_path)
+    assert second is not first
+    assert second[0].eqias["library-opening-hours"].model.kind.value == "policy"

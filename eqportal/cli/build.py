@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from eqportal.cli.output import print_problems
-from eqportal.loader import load_portal
+from eqportal.loader import load_portal_once
 from eqportal.site.mkdocs_support import TODAY_ENV
 
 
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.config.is_file():
         print(f"eqportal build: {args.config} not found; run from the project folder or pass --config", file=sys.stderr)
         return 2
-    portal, problems = load_portal(args.content, today=args.today)
+    portal, problems = load_portal_once(args.content, today=args.today)
     if problems:
         print_problems(problems, "text", "")
         print(f"build stopped: {args.site_dir} is unchanged", file=sys.stderr)

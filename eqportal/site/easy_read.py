@@ -5,13 +5,14 @@ from __future__ import annotations
 from html import escape
 from typing import Iterator
 
-from eqportal.easyread import easy_read_pages, render
+from eqportal.easyread import EasyReadPage, easy_read_pages, render
 from eqportal.portal import Portal
 from eqportal.site.pages import GeneratedPage
 
 
 def pages(portal: Portal) -> Iterator[GeneratedPage]:
-    for url, page in easy_read_pages(portal):
+    found = easy_read_pages(portal)
+    for url, page in found:
         folder = "eqias" if page.kind == "eqia" else "objectives"
         record = (portal.eqias if page.kind == "eqia" else portal.objectives)[page.id]
         yield GeneratedPage(
@@ -21,13 +22,13 @@ def pages(portal: Portal) -> Iterator[GeneratedPage]:
             source=record.source,
             meta={"eqp_easy_read": True, "hide": ["toc"]},
         )
-    yield GeneratedPage(src_uri="easy-read.md", title="Easy read versions", markdown=_index(portal))
+    yield GeneratedPage(src_uri="easy-read.md", title="Easy read versions", markdown=_index(found))
 
 
-def _index(portal: Portal) -> str:
+def _index(found: list[tuple[str, EasyReadPage]]) -> str:
     """Every easy-read version with whether people with learning disabilities have checked it."""
     rows = []
-    for url, page in easy_read_pages(portal):
+    for url, page in found:
         what = "Assessment" if page.kind == "eqia" else "Objective"
         if page.reviewed_by:
             when = f" on {page.reviewed_on}" if page.reviewed_on else ""
@@ -35,7 +36,7 @@ def _index(portal: Portal) -> str:
         else:
             status = "Not checked yet"
         rows.append(f'<tr><td><a href="..{url}">{escape(page.title)}</a></td><td>{what}</td><td>{status}</td></tr>')
-    checked = sum(1 for _, p in easy_read_pages(portal) if p.reviewed_by)
+    checked = sum(1 for _, p in found if p.reviewed_by)
     return (
         "<h1>Easy read versions</h1>\n"
         "<p>Every assessment and objective has an easy read version. The computer writes them from the full"
