@@ -117,6 +117,9 @@ def test_search_index_holds_titles_and_headings_not_body_prose(built):
     text = json.dumps(index["docs"])
     assert "Bus passes for older" in text and "Who could be affected" in text
     assert "We will count journeys" not in text  # body prose is for reading, not indexing
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "easy-read/" in locations  # the easy-read index is findable...
+    assert not any(loc.endswith("/easy-read/") or "/easy-read/#" in loc for loc in locations)  # ...each version via its standard page
 
 
 def test_generated_pages_carry_the_print_stylesheet(built):

@@ -20,7 +20,8 @@ def pages(portal: Portal) -> Iterator[GeneratedPage]:
             title=f"Easy read: {page.title}",
             markdown=render(page),
             source=record.source,
-            meta={"eqp_easy_read": True, "hide": ["toc"]},
+            # Not in the search index: the standard page (which links here) is; this halves the index.
+            meta={"eqp_easy_read": True, "hide": ["toc"], "search": {"exclude": True}},
         )
     yield GeneratedPage(src_uri="easy-read.md", title="Easy read versions", markdown=_index(found))
 
