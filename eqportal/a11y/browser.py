@@ -1,4 +1,4 @@
-"""The checks that need a real browser: axe-core, reflow at 320 px and text spacing.
+"""The checks that need a real browser: axe-core, reflow at 320 px, text spacing and 200% text.
 
 One ``Browser`` is one headless Debian Chromium, reused for every page a worker checks: starting
 Chromium costs about a second, a page costs a fraction of that.
@@ -64,8 +64,8 @@ for (const el of document.body.querySelectorAll('*')) {
 return clipped;
 """
 
-ADD_SPACING_JS = """
-const s = document.createElement('style'); s.id = '__eqp-spacing'; s.textContent = arguments[0];
+ADD_STYLE_JS = """
+const s = document.createElement('style'); s.id = '__eqp-test-style'; s.textContent = arguments[0];
 document.head.appendChild(s);
 """
 
@@ -110,7 +110,10 @@ class Browser:
         self.driver.get(base_url + url)
         self.driver.execute_script(SELECTOR_JS)
         problems = self._axe(url)
-        problems += self._text_spacing(url)
+        problems += self._clipped_by(url, settings.TEXT_SPACING_CSS, "text-spacing",
+                                     "text is cut off when line, letter and word spacing are increased (WCAG 1.4.12)")
+        problems += self._clipped_by(url, settings.TEXT_RESIZE_CSS, "text-resize",
+                                     "text is cut off when text is resized to 200% (WCAG 1.4.4)")
         problems += self._reflow(url)
         return problems
 
@@ -129,17 +132,14 @@ class Browser:
                 problems.append(PageProblem(url, violation["id"], message, target))
         return problems
 
-    def _text_spacing(self, url: str) -> list[PageProblem]:
+    def _clipped_by(self, url: str, css: str, rule: str, message: str) -> list[PageProblem]:
+        """Text that a user style (wider spacing, bigger text) makes overflow a box that hides it."""
         exempt = ", ".join(settings.TEXT_SPACING_EXEMPT)
         before = set(self.driver.execute_script(CLIPPED_JS, exempt))
-        self.driver.execute_script(ADD_SPACING_JS, settings.TEXT_SPACING_CSS)
+        self.driver.execute_script(ADD_STYLE_JS, css)
         after = self.driver.execute_script(CLIPPED_JS, exempt)
-        self.driver.execute_script("document.getElementById('__eqp-spacing').remove()")
-        return [
-            PageProblem(url, "text-spacing", "text is cut off when line, letter and word spacing are increased "
-                        "(WCAG 1.4.12)", selector)
-            for selector in after if selector not in before
-        ]
+        self.driver.execute_script("document.getElementById('__eqp-test-style').remove()")
+        return [PageProblem(url, rule, message, selector) for selector in after if selector not in before]
 
     def _reflow(self, url: str) -> list[PageProblem]:
         self._viewport(settings.REFLOW_WIDTH, 640)

@@ -10,7 +10,7 @@ import hashlib
 import json
 
 # Bump when a check changes behaviour: cached passes from older checkers are not trusted.
-CHECKER_VERSION = "1"
+CHECKER_VERSION = "2"
 
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
 
@@ -52,6 +52,10 @@ TEXT_SPACING_CSS = (
     " p { margin-bottom: 2em !important; }"
 )
 
+# WCAG 1.4.4 resize text: Material sizes everything from the root font size (125%); doubling it
+# doubles the text, as a browser's text-only zoom does.
+TEXT_RESIZE_CSS = "html { font-size: 250% !important; }"
+
 
 def axe_options() -> str:
     """axe.run options as JSON text: axe-selenium-python pastes them into JavaScript."""
@@ -64,5 +68,5 @@ def axe_options() -> str:
 def options_digest() -> str:
     """What a cached pass depends on besides the page itself."""
     text = json.dumps([CHECKER_VERSION, axe_options(), DESKTOP, REFLOW_WIDTH, REFLOW_EXEMPT, sorted(TEXT_SPACING_EXEMPT),
-                       TEXT_SPACING_CSS])
+                       TEXT_SPACING_CSS, TEXT_RESIZE_CSS])
     return hashlib.sha256(text.encode()).hexdigest()

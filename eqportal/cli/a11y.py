@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=(
             "Serve SITE_DIR on 127.0.0.1, open every HTML page in headless Chromium, run axe-core "
             "(WCAG 2.2 A/AA and best practice) and the portal's own checks (tables, headings, reflow, "
-            "text spacing, link text, abbreviations, colour alone, titles, lang, skip link). Prints "
+            "text spacing, 200% text size, link text, abbreviations, colour alone, titles, lang, skip link). Prints "
             "`url: rule: message (selector)` per problem and exits 1 if there are any. Writes "
             "SITE_DIR/a11y-report.json and CACHE/last-report.json (quoted by the accessibility statement). "
             "Example: eqportal a11y site/ --workers 2"

@@ -154,7 +154,7 @@ def _testing(portal: Portal, report: dict | None) -> str:
         f"{tested}: {e(report.get('pages_checked', 0))} pages were checked and {e(result)}.</p>"
         f"<p>The check opens every page in a web browser (Chromium {e(tools.get('chromium', ''))}) and runs the axe-core "
         f"{e(tools.get('axe-core', ''))} accessibility rules for WCAG 2.2 A and AA, plus our own checks: table captions "
-        "and headers, heading order, reflow on a narrow screen, text spacing, link text, abbreviations, meaning "
+        "and headers, heading order, reflow on a narrow screen, text spacing and 200% text size, link text, abbreviations, meaning "
         "shown by colour alone and page titles. Automated checks find only some problems: they do not replace "
         "testing by disabled people.</p>"
         f"<p>This statement was prepared on {h.date(portal.today)}.</p>"
