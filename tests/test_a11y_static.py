@@ -127,3 +127,22 @@ def test_redirect_stub_needs_no_skip_link():
 def test_titles_must_be_unique_across_the_site():
     problems = check_titles({"/a/": "Home", "/b/": "Home", "/c/": "Other"})
     assert [str(p) for p in problems] == ['/b/: title-unique: title "Home" is also the title of /a/']
+
+
+@pytest.mark.parametrize(
+    "markup, message",
+    [
+        ("<script>alert(1)</script>", "<script> in the page content; content may not carry scripts or frames"),
+        ('<iframe src="https://example.org/" title="x"></iframe>', "<iframe> in the page content; content may not carry scripts or frames"),
+        ('<p onmouseover="steal()">Hover</p>', "event handler attribute onmouseover in the page content"),
+        ('<p><a href="JavaScript:steal()">Report</a></p>', "a href= that runs script in the page content"),
+    ],
+)
+def test_script_from_content_is_never_published(markup, message):
+    found = [p for p in check_page("/p/", page(markup)) if p.rule == "unsafe-markup"]
+    assert [p.message for p in found] == [message]
+
+
+def test_theme_scripts_outside_the_content_are_fine():
+    html = page("<p>Text</p>").replace("</body>", '<script src="/assets/bundle.js"></script></body>')
+    assert "unsafe-markup" not in rules(html)

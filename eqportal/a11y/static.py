@@ -4,7 +4,7 @@ Each check is a function ``(page) -> Iterable[PageProblem]`` listed in ``CHECKS`
 check (unique titles) lives in ``check_titles``. Rules are named so an editor can search for them
 in ACCESSIBILITY.md: table-caption, table-scope, heading-one-h1, heading-order, heading-fake,
 link-text, link-same-text, abbr-unexplained, avoid-term, colour-only, html-lang, page-title,
-title-unique, skip-link, button-name.
+title-unique, skip-link, button-name, unsafe-markup.
 """
 
 from __future__ import annotations
@@ -226,6 +226,25 @@ def check_document(page: Page) -> Iterable[PageProblem]:
         yield page.problem("skip-link", "no skip link to the main content (an <a href=\"#...\"> to an existing id)")
 
 
+UNSAFE_TAGS = ("script", "iframe", "frame", "object", "embed")
+
+
+def check_unsafe_markup(page: Page) -> Iterable[PageProblem]:
+    """Content comes from many hands: nothing in a page's own content may run script or frame another site.
+
+    Bodies are sanitised when they are rendered; this is the net under that, over every built page.
+    """
+    for el in page.content.find_all(UNSAFE_TAGS):
+        yield page.problem("unsafe-markup", f"<{el.name}> in the page content; content may not carry scripts or frames", el)
+    for el in page.content.find_all(True):
+        handlers = sorted(a for a in el.attrs if a.lower().startswith("on"))
+        if handlers:
+            yield page.problem("unsafe-markup", f"event handler attribute {', '.join(handlers)} in the page content", el)
+        for attr in ("href", "src", "action", "formaction", "xlink:href"):
+            if str(el.get(attr, "")).strip().lower().replace(" ", "").startswith(("javascript:", "vbscript:", "data:text/html")):
+                yield page.problem("unsafe-markup", f"a {attr}= that runs script in the page content", el)
+
+
 def check_buttons(page: Page) -> Iterable[PageProblem]:
     controls = page.body.find_all(["button"]) + page.body.find_all(attrs={"role": "button"})
     controls += page.body.find_all("input", type=re.compile(r"^(button|submit|reset)$"))
@@ -244,6 +263,7 @@ CHECKS: tuple[Callable[[Page], Iterable[PageProblem]], ...] = (
     check_abbreviations,
     check_colour_only,
     check_buttons,
+    check_unsafe_markup,
 )
 
 
