@@ -36,6 +36,8 @@ def load_portal(root: Path, today: dt.date | None = None) -> tuple[Portal, list[
             problems.extend(found)
             if record is not None:
                 _add(portal, folder, record, problems)
+            elif folder == "eqias":
+                portal.unreadable_eqias.add(source.stem)
     for stray in _stray_files(root):
         problems.append(Problem(display_path(stray), 1, "", f"is not in a content folder; put it in one of {', '.join(f'{k}/' for k in CONTENT_TYPES)}"))
     problems.extend(portal_rules(portal))

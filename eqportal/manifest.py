@@ -77,6 +77,8 @@ def manifest_problems(portal: Portal) -> Iterator[Problem]:
     yield from manifest.problems
     for eqia_id, line in manifest.ids.items():
         record = portal.eqia_by_any_id(eqia_id)
+        if record is None and eqia_id in portal.unreadable_eqias:
+            continue  # the file is there; its own problems are reported
         if record is None:
             yield Problem(manifest.shown, line, eqia_id, (
                 f"was published, but there is no eqias/{eqia_id}.md; restore the file and mark it withdrawn or superseded, "

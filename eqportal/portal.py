@@ -46,6 +46,9 @@ class Portal:
     objectives: dict[str, Record[Objective]] = field(default_factory=dict)
     reports: dict[str, Record[Report]] = field(default_factory=dict)
     decisions: dict[str, Record[Decision]] = field(default_factory=dict)
+    # Assessment files that exist but did not validate, by file stem: their own problems are
+    # reported, so references to them must not also be reported as "no such file".
+    unreadable_eqias: set[str] = field(default_factory=set)
 
     def public_eqias(self) -> list[Record[Eqia]]:
         """Assessments shown on the site (everything but drafts), newest first, then by title."""

@@ -10,7 +10,7 @@ from eqportal.problems import Problem, field_path
 
 
 def portal_rules(portal: Portal) -> Iterator[Problem]:
-    known = set(portal.eqias)
+    known = set(portal.eqias) | portal.unreadable_eqias
     aliases: dict[str, str] = {}
     for eqia_id, record in portal.eqias.items():
         eqia = record.model

@@ -188,3 +188,11 @@ def test_objectives_and_reports_reference_existing_assessments(tmp_path, folder)
         name = "reports/report-2015-16.md"
     problem = only(problems_for(tmp_path, {name: text}))
     assert (problem.line, problem.field) == (line_of(text, "- missing-one"), "eqias[0]")
+
+
+def test_a_broken_assessment_is_reported_once_not_again_by_what_refers_to_it(tmp_path):
+    text = front_matter(eqia_fields(kind="polcy"))
+    write(tmp_path, "published-ids.txt", "# maintained by eqportal manifest\nlibrary-opening-hours\n")
+    problems = problems_for(tmp_path, {"eqias/library-opening-hours.md": text, "decisions/24-00012.md": front_matter(decision_fields())})
+    problem = only(problems)
+    assert (problem.field, problem.path.endswith("eqias/library-opening-hours.md")) == ("kind", True)
