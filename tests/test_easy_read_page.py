@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from eqportal.easyread import eqia_page, render
 from eqportal.easyread.checks import hard_words_used
 from eqportal.site.easy_read import pages
+from eqportal.site.html import unwrap_blocks
 from tests.fixtures.easy_read.helpers import content_with, load
 
 
@@ -75,8 +76,9 @@ def test_contact_defaults_to_the_equality_team_with_links(soup):
 def test_the_builder_makes_a_page_per_public_assessment_and_an_index(portal):
     made = {p.url: p for p in pages(portal)}
     assert set(made) == {"/eqias/day-centre-opening-hours/easy-read/", "/easy-read/"}
-    index = BeautifulSoup(made["/easy-read/"].markdown, "html.parser")
-    assert index.caption and [th["scope"] for th in index.select("th")] == ["col"] * 3
+    index = BeautifulSoup(unwrap_blocks(made["/easy-read/"].markdown), "html.parser")
+    assert index.caption and [th["scope"] for th in index.select("thead th")] == ["col"] * 3
+    assert [th["scope"] for th in index.select("tbody th")] == ["row"]
     assert index.select_one("tbody tr").get_text(" ", strip=True).endswith("Checked by Kent Learning Disability Voice on 2024-04-01")
     assert index.select_one("tbody a")["href"] == "../eqias/day-centre-opening-hours/easy-read/"
 

@@ -43,9 +43,16 @@ def test_screening_grid_is_a_table_with_caption_scoped_headers_and_words(site):
     page = html_of(site, "/eqias/bus-passes/")
     table = re.search(r"<table class=\"eqp-table eqp-table--screening\">.*?</table>", page, re.S).group(0)
     assert "<caption" in table
-    assert table.count('scope="col"') == 5
+    assert table.count('scope="col"') == 4
     assert table.count('scope="row"') == 9  # one row per characteristic screened
     assert ">High<" in table and ">Yes<" in table and ">Not known<" not in table
+
+
+def test_screening_findings_follow_the_table_one_heading_per_group(site):
+    page = html_of(site, "/eqias/bus-passes/")
+    findings = page[page.index('id="screening-findings"'):]
+    groups = re.findall(r'<h4 id="screening-([a-z-]+)">', findings)
+    assert groups and all(f'href="#screening-{g}"' in page for g in groups)  # the table links to each group's notes
 
 
 def test_overdue_review_shows_a_warning_and_a_current_one_does_not(site):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Iterator
 
 from eqportal.easyread import EasyReadPage, easy_read_pages, render
 from eqportal.portal import Portal
+from eqportal.site import html as h
 from eqportal.site.pages import GeneratedPage
+
+INDEX_URL = "/easy-read/"
 
 
 def pages(portal: Portal) -> Iterator[GeneratedPage]:
@@ -33,21 +35,19 @@ def _index(found: list[tuple[str, EasyReadPage]]) -> str:
         what = "Assessment" if page.kind == "eqia" else "Objective"
         if page.reviewed_by:
             when = f" on {page.reviewed_on}" if page.reviewed_on else ""
-            status = f"Checked by {escape(page.reviewed_by)}{when}"
+            status = f"Checked by {h.e(page.reviewed_by)}{when}"
         else:
             status = "Not checked yet"
-        rows.append(f'<tr><td><a href="..{url}">{escape(page.title)}</a></td><td>{what}</td><td>{status}</td></tr>')
+        rows.append([h.link(INDEX_URL, url, page.title), what, status])
     checked = sum(1 for _, p in found if p.reviewed_by)
     return (
-        "<h1>Easy read versions</h1>\n"
-        "<p>Every assessment and objective has an easy read version. The computer writes them from the full"
-        " version and checks the rules for easy read: short sentences, no initials, hard words explained.</p>\n"
-        "<p>No computer can tell whether the meaning is kept. So we ask groups of people with learning"
-        f" disabilities to check them. {checked} of {len(rows)} have been checked so far.</p>\n"
-        '<div class="eqp-table" role="region" aria-labelledby="eqp-easy-read-index-caption" tabindex="0">\n'
-        '<table class="eqp-easy-read-index">\n'
-        '<caption id="eqp-easy-read-index-caption">Easy read versions and whether people with learning disabilities have checked them</caption>\n'
-        '<thead><tr><th scope="col">Easy read version</th><th scope="col">Type</th>'
-        '<th scope="col">Checked by people with learning disabilities</th></tr></thead>\n'
-        "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
+        "# Easy read versions\n"
+        + h.block(
+            "<p>Every assessment and objective has an easy read version. The computer writes them from the full"
+            " version and checks the rules for easy read: short sentences, no initials, hard words explained.</p>"
+            "<p>No computer can tell whether the meaning is kept. So we ask groups of people with learning"
+            f" disabilities to check them. {checked} of {len(rows)} have been checked so far.</p>"
+        )
+        + h.block(h.table("Easy read versions and whether people with learning disabilities have checked them",
+                          ["Easy read version", "Type", "Checked by people with learning disabilities"], rows))
     )

@@ -123,23 +123,35 @@ def _quiet(markup: str) -> str:
 
 
 def _screening(eqia: Eqia) -> str:
+    """The ratings as a compact table (it fits a phone), then what was found for each group.
+
+    The long notes stay out of the table: in a seven-column grid on a narrow screen each row
+    grew thousands of pixels tall, with the words off to the side.
+    """
     if not eqia.screening:
         return "<p>No screening has been recorded for this assessment.</p>"
-    rows = []
-    for s in eqia.screening:
-        notes = "".join(f"<p><strong>{label}:</strong> {e(text)}</p>" for label, text in (
-            ("Details", s.details), ("Action", s.actions), ("Opportunities", s.opportunities)) if text)
-        rows.append([
-            e(s.characteristic.label),
-            _word(ANSWER_WORDS[s.adverse]),
-            _word(IMPACT_WORDS[s.negative_impact]),
-            _word(IMPACT_WORDS[s.positive_impact]),
-            f"<div data-search-exclude>{notes}</div>",
-        ])
+    rows = [[
+        f'<a href="#screening-{s.characteristic.value}">{e(s.characteristic.label)}</a>' if _notes(s) else e(s.characteristic.label),
+        _word(ANSWER_WORDS[s.adverse]),
+        _word(IMPACT_WORDS[s.negative_impact]),
+        _word(IMPACT_WORDS[s.positive_impact]),
+    ] for s in eqia.screening]
+    findings = "".join(
+        f'<h4 id="screening-{s.characteristic.value}">{e(s.characteristic.label)}</h4>'
+        + h.summary_list((label, f"<p>{e(text)}</p>") for label, text in _notes(s))
+        for s in eqia.screening if _notes(s)
+    )
     return (
         "<p data-search-exclude>For each group, could the change affect people less favourably than others in Kent, and how much?</p>"
-        + h.table(f"Screening of {eqia.title}: impact on each group", ["Group", "Could it affect this group less favourably?", "Negative impact", "Positive impact", "Details"], rows, cls="eqp-table--screening")
+        + h.table(f"Screening of {eqia.title}: impact on each group",
+                  ["Group", "Could it affect this group less favourably?", "Negative impact", "Positive impact"], rows, cls="eqp-table--screening")
+        + (f'<div class="eqp-screening-findings" data-search-exclude><h3 id="screening-findings">What the screening found for each group</h3>{findings}</div>' if findings else "")
     )
+
+
+def _notes(entry) -> list[tuple[str, str]]:
+    return [(label, text) for label, text in (("What was found", entry.details), ("Action", entry.actions),
+                                              ("Opportunities", entry.opportunities)) if text]
 
 
 def _word(word: str) -> str:
