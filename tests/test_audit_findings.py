@@ -24,7 +24,7 @@ EXPECTED = [
     "content/eqias/no-review.md:11: dates.next_review: is not set; a published assessment needs a review date (YYYY-MM-DD)",
     "content/eqias/overdue-review.md:14: dates.next_review: review was due 2026-01-01 and is 326 days overdue; review the assessment, then set last_reviewed and a new next_review",
     "content/eqias/overdue-review.md:64: actions[0].timescale: action was due 2026-03-31 and has no recorded outcome; set status: done with completed: YYYY-MM-DD, or status: dropped, or a new timescale",
-    "content/eqias/overdue-review.md:70: actions[1].timescale: has no date ('Ongoing'), so nobody can tell when the action is late; give a date (YYYY-MM-DD) or record its status",
+    "content/eqias/overdue-review.md:70: actions[1].timescale: has no date ('Ongoing'), so nobody can tell when the action is late; give a date (YYYY-MM-DD), or set status: done or dropped once it is finished",
     "content/objectives/needs-progress.md:8: progress: has no entry for 2025-26, the latest reporting year (it ended 2026-03-31); add its year, rating and summary",
 ]
 

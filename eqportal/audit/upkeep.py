@@ -66,7 +66,7 @@ def action_findings(record: Record[Eqia], today: dt.date) -> Iterator[Finding]:
         field = f"actions[{index}].timescale"
         due = timescale_date(action.timescale)
         if due is None:
-            yield Finding(record.path, record.line_of(loc), field, f"has no date ('{action.timescale}'), so nobody can tell when the action is late; give a date (YYYY-MM-DD) or record its status", FindingKind.ACTION_NO_DATE, eqia=eqia.id)
+            yield Finding(record.path, record.line_of(loc), field, f"has no date ('{action.timescale}'), so nobody can tell when the action is late; give a date (YYYY-MM-DD), or set status: done or dropped once it is finished", FindingKind.ACTION_NO_DATE, eqia=eqia.id)
         elif due < today:
             yield Finding(record.path, record.line_of(loc), field, f"action was due {due.isoformat()} and has no recorded outcome; set status: done with completed: YYYY-MM-DD, or status: dropped, or a new timescale", FindingKind.ACTION_OVERDUE, eqia=eqia.id)
 
