@@ -10,7 +10,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$HOME/.pyenv/versions/
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help site test test-fast serve check audit clean browser
+.PHONY: help site test test-fast serve check audit clean browser node
 
 help:
 	@echo "make site   - set up, build the portal, check every page, publish into site/"
@@ -26,16 +26,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
+# npm tools (package.json): installed into node_modules/ from the npm registry, never fetched at run time.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json
+	@command -v npm >/dev/null || { echo "error: npm (Node.js 20) is needed for the portal's browser tools" >&2; exit 2; }
+	npm install --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+node: $(NODE_STAMP)
+
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 	  echo "Installing Debian's chromium and chromium-driver"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
 
-site: $(STAMP) browser
+site: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/eqportal build
 
-test: $(STAMP) browser
+test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m pytest -n 2 -q
 
 test-fast: $(STAMP)
@@ -51,4 +60,4 @@ audit: $(STAMP)
 	$(BIN)/eqportal audit content
 
 clean:
-	rm -rf site .site-build .cache $(VENV)
+	rm -rf site .site-build .cache $(VENV) node_modules
