@@ -31,7 +31,7 @@ NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json
 	@command -v npm >/dev/null || { echo "error: npm (Node.js 20) is needed for the portal's browser tools" >&2; exit 2; }
 	npm install --no-audit --no-fund --loglevel=error
-	@touch $(NODE_STAMP)
+	@mkdir -p node_modules && touch $(NODE_STAMP)
 
 node: $(NODE_STAMP)
 
