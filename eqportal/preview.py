@@ -11,6 +11,7 @@ Nothing here imports MkDocs: the hook tells this module what it needs.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,4 +61,5 @@ class Preview:
 
 def problem_page(problems: Sequence[Problem], site_name: str) -> str:
     env = Environment(loader=PackageLoader("eqportal", "preview_templates"), autoescape=select_autoescape(default=True))
-    return env.get_template("problems.html").render(problems=problems, site_name=site_name)
+    digest = hashlib.sha1("\n".join(map(str, problems)).encode("utf-8")).hexdigest()[:12]
+    return env.get_template("problems.html").render(problems=problems, site_name=site_name, digest=digest)

@@ -86,7 +86,8 @@ def explain(yaml_text: str, err: yaml.MarkedYAMLError, first_line: int = 1) -> S
     if _KEY.match(text):
         above = next((i for i in range(p_line - 1, -1, -1) if _KEY.match(lines[i])), None)
         hint = f" (line {above + first_line} is indented {_indent(lines[above])})" if above is not None else ""
-        return SyntaxFault(p_line + first_line, "", f"is indented {_indent(text)} spaces, which lines up with no field above it: indent it as far as the other fields of its group{hint}")
+        spaces = _indent(text)
+        return SyntaxFault(p_line + first_line, "", f"is indented {spaces} space{'' if spaces == 1 else 's'}, which lines up with no field above it: indent it as far as the other fields of its group{hint}")
 
     words = (err.problem or "is not valid YAML").strip()
     return fault(p_line, f"front matter is not valid YAML here ({words}): check this line and the one above for a missing `:`, an unclosed quote or uneven indenting")

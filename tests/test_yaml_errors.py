@@ -107,3 +107,27 @@ def test_an_unknown_field_far_from_any_missing_one_still_lists_the_allowed_field
     assert sorted((p.field, p.message.split(";")[0]) for p in problems) == [
         ("headline", "is not a known field"), ("title", "is required but missing")
     ]
+
+
+def test_hundreds_of_broken_files_each_give_problems_on_real_lines_never_a_traceback():
+    import random
+    from pathlib import Path
+
+    rng = random.Random(13)
+    sources = sorted(Path(__file__).resolve().parent.parent.joinpath("content", "eqias").glob("*.md"))[:3]
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    for _ in range(300):
+        lines = rng.choice(texts).splitlines(keepends=True)
+        close = [i for i, line in enumerate(lines) if line.startswith("---")][1]
+        index = rng.randrange(1, close)
+        line = lines[index]
+        cut = rng.randrange(len(line))
+        lines[index] = rng.choice([
+            line[:cut] + rng.choice(['"', "'", ": ", "- ", "[", "{", "|", "  "]) + line[cut:],
+            "\t" + line.lstrip(" "), line.replace(":", "", 1), " " + line, line[1:],
+        ])
+        result = parse_document("".join(lines), "eqias/x.md")
+        if result.document is None:
+            assert len(result.problems) == 1
+        for problem in result.problems:
+            assert 1 <= problem.line <= len(lines) and "\n" not in problem.message
