@@ -11,8 +11,9 @@ from pydantic import BaseModel
 from eqportal.editor.admin import admin_page, local_config_text
 from eqportal.editor.config import config_text, decap_config
 from eqportal.errors import _inner_types
-from eqportal.models import CONTENT_TYPES, Characteristic
+from eqportal.models import Characteristic
 from eqportal.models.vocab import ActionScope, EqiaKind
+from eqportal.registry import CONTENT_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "admin" / "config.yml"
@@ -33,7 +34,7 @@ def test_committed_config_is_what_the_models_generate():
 
 def test_every_content_type_is_a_collection_in_its_content_folder():
     collections = {c["name"]: c for c in decap_config()["collections"]}
-    assert sorted(collections) == sorted(CONTENT_TYPES)
+    assert sorted(collections) == sorted(t.folder for t in CONTENT_TYPES)
     for name, c in collections.items():
         assert c["folder"] == f"content/{name}" and c["extension"] == "md" and c["format"] == "frontmatter"
         assert c["delete"] is False  # published assessments are withdrawn, never deleted
@@ -79,8 +80,8 @@ def _check_fields(model: type[BaseModel], fields: list[dict], path: str, inside_
 
 def test_every_field_of_every_model_is_in_the_form_with_its_rules():
     wrong = []
-    for name, model in CONTENT_TYPES.items():
-        wrong += _check_fields(model, collection(name)["fields"], name)
+    for kind in CONTENT_TYPES:
+        wrong += _check_fields(kind.model, collection(kind.folder)["fields"], kind.folder)
     assert wrong == []
 
 

@@ -94,8 +94,7 @@ def test_preview_shows_content_problems_at_once_and_comes_back_when_fixed(projec
     broken.write_text(good.replace("stage: full", "stage: <b>finished</b>"), encoding="utf-8")
     line = next(i for i, text in enumerate(good.splitlines(), 1) if text.startswith("stage:"))
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EQPORTAL_TODAY": "2025-01-15"}
-    env.pop("EQPORTAL_CONTENT", None)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = open(project / "serve.log", "w", encoding="utf-8")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
                               cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)

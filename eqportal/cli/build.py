@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
-import os
 import sys
 from pathlib import Path
 
 from eqportal.cli.output import print_problems
-from eqportal.loader import load_portal_once
-from eqportal.site.mkdocs_support import TODAY_ENV
+from eqportal.loader import load_portal
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,19 +39,17 @@ def run(args: argparse.Namespace) -> int:
         return 2
     stages = StageLog(BUILD_STAGES)
     with stages.stage("content check", announce=False) as stage:
-        portal, problems = load_portal_once(args.content, today=args.today)
+        portal, problems = load_portal(args.content, today=args.today)
         stage["summary"] = f"{len(portal.eqias)} assessments, {len(portal.objectives)} objectives, {len(portal.reports)} reports, " \
                            f"{len(portal.decisions)} decisions, {len(problems)} problem(s)"
     if problems:
         print_problems(problems, "text", "")
         print(f"build stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
-    if args.today:
-        os.environ[TODAY_ENV] = args.today.isoformat()
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING)
     try:
-        result = publish(args.config, args.content, args.site_dir, check=not args.no_check, stages=stages)
+        result = publish(args.config, portal, args.site_dir, check=not args.no_check, stages=stages)
     except Abort as err:
         print(f"{err.format_message()}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1

@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from eqportal.models import CONTENT_TYPES
+from eqportal.registry import BY_FOLDER, CONTENT_TYPES
 
 # Where decap-server listens in the preview (127.0.0.1 only), and the production repository.
 LOCAL_BACKEND_PORT = 8081
@@ -26,10 +26,10 @@ REPOSITORY = "kent-county-council/equality-portal"
 BRANCH = "main"
 
 COLLECTIONS = {
-    "eqias": ("Equality impact assessments", "Equality impact assessment", "id"),
-    "objectives": ("Equality objectives", "Equality objective", "id"),
-    "reports": ("Annual equality reports", "Annual equality report", "id"),
-    "decisions": ("Key decisions", "Key decision", "number"),
+    "eqias": ("Equality impact assessments", "Equality impact assessment"),
+    "objectives": ("Equality objectives", "Equality objective"),
+    "reports": ("Annual equality reports", "Annual equality report"),
+    "decisions": ("Key decisions", "Key decision"),
 }
 
 # Free-text fields that hold sentences rather than a name: a larger box in the form.
@@ -87,13 +87,13 @@ def decap_config() -> dict[str, Any]:
         "site_url": "http://127.0.0.1:8000",
         "show_preview_links": False,
         "editor": {"preview": False},
-        "collections": [collection(folder) for folder in CONTENT_TYPES],
+        "collections": [collection(kind.folder) for kind in CONTENT_TYPES],
     }
 
 
 def collection(folder: str) -> dict[str, Any]:
-    label, singular, key = COLLECTIONS[folder]
-    model = CONTENT_TYPES[folder]
+    label, singular = COLLECTIONS[folder]
+    model, key = BY_FOLDER[folder].model, BY_FOLDER[folder].key_field
     fields = fields_of(model)
     if folder == "eqias":
         fields = [{**f, "default": "draft"} if f["name"] == "status" else f for f in fields]
