@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
+import pytest
 import yaml
 from pydantic import BaseModel
 
@@ -105,3 +106,23 @@ def test_admin_page_loads_only_files_served_beside_it():
     assert "Kent &amp; Medway &lt;portal&gt;" in html
     assert 'src="react-globals.js"' in html and 'src="decap-cms-app.js"' in html
     assert "http" not in html.replace('http-equiv', '')
+
+
+def test_eqportal_editor_writes_the_form_editor_for_hosting(tmp_path, capsys):
+    from eqportal.cli import main
+
+    if not (ROOT / "node_modules" / "decap-cms-app").is_dir():
+        pytest.fail("node_modules/decap-cms-app is missing: run `make node` (make test does)")
+    assert main(["editor", str(tmp_path / "out"), "--project", str(ROOT)]) == 0
+    admin = tmp_path / "out" / "admin"
+    assert {"index.html", "config.yml", "decap-cms-app.js", "react-globals.js"} <= {p.name for p in admin.iterdir()}
+    assert yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))["publish_mode"] == "editorial_workflow"
+    assert f"into {admin}" in capsys.readouterr().out
+
+
+def test_eqportal_editor_without_node_modules_says_what_to_run(tmp_path, capsys):
+    from eqportal.cli import main
+
+    assert main(["editor", str(tmp_path / "out"), "--project", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("eqportal editor: ") and "run `make node`" in err and len(err.splitlines()) == 1
