@@ -131,11 +131,13 @@ def test_an_editor_creates_an_assessment_in_the_form_and_it_passes_the_check(edi
 
     def fill(name: str, text: str) -> None:
         box = chromium.find_element(By.CSS_SELECTOR, f"[id^='{name}-field-']")
+        chromium.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
         box.click()
         box.send_keys(text)
 
     def choose(name: str, option: str) -> None:
         box = chromium.find_element(By.CSS_SELECTOR, f"input[id^='{name}-field-']")
+        chromium.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
         box.click()
         box.send_keys(option)
         box.send_keys(Keys.ENTER)
@@ -148,6 +150,17 @@ def test_an_editor_creates_an_assessment_in_the_form_and_it_passes_the_check(edi
     fill("summary", "Fewer stops for the mobile library van in rural Kent.")
     fill("owner", "Head of Libraries")
     choose("stage", "screening")
+    # One row of the screening grid, a list of groups whose choices come from the vocabularies.
+    add_row = next(b for b in chromium.find_elements(By.TAG_NAME, "button") if b.text.strip().lower() == "add screening")
+    chromium.execute_script("arguments[0].scrollIntoView({block: 'center'});", add_row)
+    add_row.click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "input[id^='characteristic-field-']"))
+    choose("characteristic", "disability")
+    choose("adverse", "yes")
+    choose("negative_impact", "medium")
+    choose("positive_impact", "none")
+    fill("details", "The van's steps are steep; fewer stops mean longer walks.")
+    chromium.execute_script("window.scrollTo(0, 0);")
     chromium.find_element(By.XPATH, "//button[normalize-space()='Save']").click()
 
     # Saved as a draft of the editorial workflow: its own branch, the one that becomes the pull request.
@@ -170,6 +183,7 @@ def test_an_editor_creates_an_assessment_in_the_form_and_it_passes_the_check(edi
     saved = git(repository, "show", f"{branch}:{path}")
     assert saved.startswith("---\nid: library-van-stops\n")
     assert "status: draft" in saved and "## Context" in saved
+    assert "screening:\n  - characteristic: disability\n    adverse: yes\n    negative_impact: medium\n" in saved, saved
     # Until it is published from the workflow, the main branch does not have it.
     assert not (repository / "content" / "eqias" / f"{NEW_ID}.md").exists()
 

@@ -101,6 +101,15 @@ def test_screening_rows_actions_and_versions_are_lists_of_groups_with_selects_fr
     assert fields["id"]["pattern"][0] == "^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
+def test_ids_of_other_assessments_are_chosen_from_the_existing_ones():
+    assert by_name(collection("eqias")["fields"])["superseded_by"] | {"hint": ""} == {
+        "label": "Superseded by", "name": "superseded_by", "widget": "relation", "collection": "eqias", "value_field": "id",
+        "search_fields": ["id", "title"], "display_fields": ["title"], "multiple": False, "required": False, "hint": ""}
+    for name in ("objectives", "reports", "decisions"):
+        eqias = by_name(collection(name)["fields"])["eqias"]
+        assert (eqias["widget"], eqias["collection"], eqias["multiple"]) == ("relation", "eqias", True)
+
+
 def test_admin_page_loads_only_files_served_beside_it():
     html = admin_page("Kent & Medway <portal>")
     assert "Kent &amp; Medway &lt;portal&gt;" in html

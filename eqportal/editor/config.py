@@ -51,6 +51,10 @@ EQIA_BODY = "\n\n".join(
     )
 ) + "\n"
 
+# Fields holding ids of other content: the form offers the existing items by title instead of a
+# box where an id could be mistyped.
+REFERENCES = {"superseded_by": "eqias", "eqias": "eqias"}
+
 # Summaries shown for each item of a collapsed list, so editors can tell the rows apart.
 LIST_SUMMARIES = {
     "screening": "{{fields.characteristic}}: could affect less favourably: {{fields.adverse}}",
@@ -137,9 +141,17 @@ def field(name: str, info: FieldInfo) -> dict[str, Any]:
     return result
 
 
+def _reference(name: str, *, multiple: bool) -> dict[str, Any]:
+    key = BY_FOLDER[REFERENCES[name]].key_field
+    return {"widget": "relation", "collection": REFERENCES[name], "value_field": key, "search_fields": [key, "title"],
+            "display_fields": ["title"], "multiple": multiple}
+
+
 def _widget(name: str, annotation: Any, info: FieldInfo | None = None) -> dict[str, Any]:
     annotation = _strip_optional(annotation)
     origin = typing.get_origin(annotation)
+    if name in REFERENCES:
+        return _reference(name, multiple=origin is list)
     if origin is list:
         (item,) = typing.get_args(annotation)
         item = _strip_optional(item)
@@ -210,8 +222,11 @@ def _min_items(info: FieldInfo | None) -> dict[str, Any]:
     return {}
 
 
+LABELS = {"eqias": "Equality impact assessments", "url": "Web address", "id": "Id (permanent, part of the web address)"}
+
+
 def _label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    return LABELS.get(name, name.replace("_", " ").capitalize())
 
 
 HEADER = (
