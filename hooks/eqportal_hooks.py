@@ -13,6 +13,7 @@ from mkdocs.structure.files import File
 
 from eqportal.loader import load_portal_once
 from eqportal.site import generate
+from eqportal.site.chrome import finish_document
 from eqportal.site.mkdocs_support import content_root, edit_path, finish_html, page_source, today
 from eqportal.site.pages import GeneratedPage
 
@@ -48,3 +49,11 @@ def on_files(files, config):
 
 def on_page_content(html, page, config, files):
     return finish_html(html, page.title or config.site_name)
+
+
+def on_post_page(output, page, config):
+    return finish_document(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return finish_document(output_content) if template_name.endswith(".html") else output_content

@@ -26,6 +26,8 @@ EXPECTED = [
     "color contrast of 2.32 (foreground color: #aaaaaa, background color: #ffffff, font size: 12.0pt (16px), "
     "font weight: normal). Expected contrast ratio of 4.5:1 (.faint)",
     "/heading-order/: heading-order: <h4> follows <h2>: heading levels skip h3 (main#main > h4)",
+    "/invalid-html/: html-valid: line 13: Element “ul” not allowed as child of element “span” in this context. "
+    "(Suppressing further errors from this subtree.)",
     '/link-text/: link-text: link text "click here" does not make sense on its own (main#main > p:nth-of-type(1) > a)',
     "/reflow/: reflow: at a 320 px wide window this element is 400 px wide and makes the page scroll sideways "
     "(WCAG 1.4.10) (main#main > div.wide)",
@@ -61,14 +63,15 @@ def test_report_and_cache(fixture_site: Path, tmp_path: Path):
 
     # Unchanged pages that passed are not opened again; failing pages always are.
     problems, second = run(fixture_site, progress=False, cache=cache)
-    assert second["pages_opened_in_browser"] == len(EXPECTED)
+    failing_pages = {line.split(": ")[0] for line in EXPECTED}
+    assert second["pages_opened_in_browser"] == len(failing_pages)
     assert [str(p) for p in problems] == EXPECTED
 
     # A changed page is checked again, and a new fault on it is found.
     clean = fixture_site / "clean" / "index.html"
     clean.write_text(clean.read_text().replace("<h2>Ratings</h2>", "<h4>Ratings</h4>"))
     problems, third = run(fixture_site, progress=False, cache=cache)
-    assert third["pages_opened_in_browser"] == len(EXPECTED) + 1
+    assert third["pages_opened_in_browser"] == len(failing_pages) + 1
     assert "/clean/: heading-order: <h4> follows <h1>: heading levels skip h2 (main#main > h4)" in map(str, problems)
 
 
@@ -82,16 +85,6 @@ def test_command_exit_codes(fixture_site: Path, tmp_path: Path):
     assert result.returncode == 1, result.stderr
     assert "/table-caption/: table-caption: data table has no <caption> saying what it shows (main#main > table)" \
         in result.stdout.splitlines()
-
-
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("sample") / "site"
-    build = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "-q", "-d", str(site)],
-                           cwd=ROOT, capture_output=True, text=True)
-    if build.returncode != 0:
-        pytest.fail(f"mkdocs build failed: {build.stderr[-2000:]}")
-    return site
 
 
 def assessment_url(site: Path) -> str:

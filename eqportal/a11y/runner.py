@@ -24,6 +24,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from eqportal.a11y import settings
 from eqportal.a11y.cache import PassCache, assets_digest, page_key
+from eqportal.a11y.engines import EngineMissing
+from eqportal.a11y.markup import start_markup_check
 from eqportal.a11y.problem import PageProblem
 from eqportal.a11y.report import DEFAULT_CACHE, write_report
 from eqportal.a11y.static import CHECKS, Page, check_titles
@@ -134,7 +136,9 @@ def _browser_checks(
 def _versions(browser_versions: dict[str, str]) -> dict[str, str]:
     from eqportal.a11y.browser import axe_core_version
 
-    tools = {"checker": settings.CHECKER_VERSION, "axe-core": axe_core_version(), **browser_versions}
+    from eqportal.a11y.engines import engine_versions
+
+    tools = {"checker": settings.CHECKER_VERSION, "axe-core": axe_core_version(), **engine_versions(), **browser_versions}
     for dist in ("eqportal", "axe-selenium-python", "selenium", "mkdocs-material"):
         try:
             tools[dist] = importlib.metadata.version(dist)
@@ -199,9 +203,14 @@ def run(
     criteria = dict(settings.OWN_RULE_CRITERIA)
     with _progress(progress) as bar:
         if to_open:
+            markup = start_markup_check(site_dir, to_open)  # the Nu HTML validator, beside the browsers
             found, browser_versions, axe_criteria = _browser_checks(to_open, site_dir, workers, bar)
             criteria.update(axe_criteria)
             problems += found
+            try:
+                problems += markup.result()
+            except EngineMissing as exc:
+                raise CheckerError(str(exc)) from exc
     problems = sorted(set(problems), key=lambda p: (p.url, p.rule, p.selector, p.message))
 
     if browser:

@@ -10,7 +10,7 @@ import hashlib
 import json
 
 # Bump when a check changes behaviour: cached passes from older checkers are not trusted.
-CHECKER_VERSION = "3"
+CHECKER_VERSION = "4"
 
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
 
@@ -32,7 +32,7 @@ OWN_RULE_CRITERIA: dict[str, str] = {
     "heading-fake": "1.3.1", "link-text": "2.4.4", "link-same-text": "2.4.4", "abbr-unexplained": "3.1.4",
     "avoid-term": "3.1.5", "colour-only": "1.4.1", "html-lang": "3.1.1", "page-title": "2.4.2",
     "title-unique": "2.4.2", "skip-link": "2.4.1", "button-name": "4.1.2", "reflow": "1.4.10",
-    "text-spacing": "1.4.12", "checker-error": "",
+    "text-spacing": "1.4.12", "text-resize": "1.4.4", "html-valid": "4.1.1", "checker-error": "",
 }
 
 DESKTOP = (1280, 900)  # the viewport for axe and the text-spacing check
@@ -57,6 +57,31 @@ TEXT_SPACING_CSS = (
 TEXT_RESIZE_CSS = "html { font-size: 250% !important; }"
 
 
+# Nu HTML validator messages that repeat one of our own rules (which says more): start of message -> why.
+VNU_DUPLICATES: dict[str, str] = {
+    "The heading “h": "a skipped heading level: our heading-order check reports it",
+}
+
+# HTML_CodeSniffer techniques whose errors axe-core also reports: technique -> axe rule. On a page where
+# axe reported that rule, these are not printed again; where axe found nothing, they are.
+HTMLCS_DUPLICATES: dict[str, str] = {
+    "G18.Fail": "color-contrast",
+    "G145.Fail": "color-contrast",
+}
+
+# HTML_CodeSniffer (WCAG2AA, errors only, as pa11y runs it): a problem's rule is "htmlcs-" and the
+# technique at the end of its code, e.g. WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2 -> htmlcs-H32.2.
+def htmlcs_rule(code: str) -> str:
+    parts = code.split(".")
+    return "htmlcs-" + ".".join(parts[4:] if len(parts) > 4 else parts)
+
+
+def htmlcs_criterion(code: str) -> str:
+    """``WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2`` -> ``3.2.2``."""
+    parts = code.split(".")
+    return parts[3].replace("_", ".") if len(parts) > 3 and parts[3][:1].isdigit() else ""
+
+
 def axe_options() -> str:
     """axe.run options as JSON text: axe-selenium-python pastes them into JavaScript."""
     options: dict = {"runOnly": {"type": "tag", "values": list(AXE_TAGS)}, "resultTypes": ["violations"]}
@@ -67,6 +92,9 @@ def axe_options() -> str:
 
 def options_digest() -> str:
     """What a cached pass depends on besides the page itself."""
-    text = json.dumps([CHECKER_VERSION, axe_options(), DESKTOP, REFLOW_WIDTH, REFLOW_EXEMPT, sorted(TEXT_SPACING_EXEMPT),
+    from eqportal.a11y.engines import package_version
+
+    engines = [package_version(name) for name in ("axe-core", "html_codesniffer")]
+    text = json.dumps([CHECKER_VERSION, engines, sorted(HTMLCS_DUPLICATES), sorted(VNU_DUPLICATES), axe_options(), DESKTOP, REFLOW_WIDTH, REFLOW_EXEMPT, sorted(TEXT_SPACING_EXEMPT),
                        TEXT_SPACING_CSS, TEXT_RESIZE_CSS])
     return hashlib.sha256(text.encode()).hexdigest()

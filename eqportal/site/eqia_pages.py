@@ -107,7 +107,7 @@ def _at_a_glance(portal: Portal, eqia: Eqia, url: str) -> str:
         ("Service", e(eqia.service)),
         ("Responsible officer", e(eqia.owner)),
         ("Stage", "Full assessment" if eqia.stage.value == "full" else "Screening"),
-        ("Key dates", _quiet(f'<ul class="eqp-list">{dates}</ul>') if dates else ""),
+        ("Key dates", f'<div data-search-exclude><ul class="eqp-list">{dates}</ul></div>' if dates else ""),
         ("Key decisions it informed", f'<ul class="eqp-list">{decision_items}</ul>' if decisions else "None recorded"),
     ]
     if eqia.proportionality:
