@@ -14,7 +14,7 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from eqportal.a11y import engines, settings
+from eqportal.a11y import content_browser, engines, settings
 from eqportal.a11y.problem import PageProblem
 from eqportal.a11y.selector import SELECTOR_JS
 
@@ -109,12 +109,14 @@ class Browser:
         self.driver.get(base_url + url)
         self.driver.execute_script(SELECTOR_JS)
         problems = self._axe(url)
-        problems += self._htmlcs(url, problems)
+        problems += self._htmlcs(url)
         problems += self._clipped_by(url, settings.TEXT_SPACING_CSS, "text-spacing",
                                      "text is cut off when line, letter and word spacing are increased (WCAG 1.4.12)")
         problems += self._clipped_by(url, settings.TEXT_RESIZE_CSS, "text-resize",
                                      "text is cut off when text is resized to 200% (WCAG 1.4.4)")
+        problems += content_browser.desktop_checks(self.driver, url, settings.DESKTOP[0])
         problems += self._reflow(url)
+        problems += content_browser.narrow_checks(self.driver, url, settings.REFLOW_WIDTH, settings.REFLOW_EXEMPT)
         return problems
 
     def _axe(self, url: str) -> list[PageProblem]:
@@ -132,14 +134,11 @@ class Browser:
                 problems.append(PageProblem(url, violation["id"], message, target))
         return problems
 
-    def _htmlcs(self, url: str, axe_found: list[PageProblem]) -> list[PageProblem]:
+    def _htmlcs(self, url: str) -> list[PageProblem]:
         """HTML_CodeSniffer's WCAG2AA errors, as pa11y reports them; the rule is its technique code."""
         problems = []
-        axe_rules = {p.rule for p in axe_found}
         for code, message, selector in engines.run_htmlcs(self.driver):
             rule = settings.htmlcs_rule(code)
-            if settings.HTMLCS_DUPLICATES.get(rule.removeprefix("htmlcs-")) in axe_rules:
-                continue  # axe reported the same fault on this page already
             self.criteria[rule] = settings.htmlcs_criterion(code)
             problems.append(PageProblem(url, rule, " ".join(message.split()), selector))
         return problems

@@ -51,7 +51,7 @@ OBSOLETE = {
     "spacer": "use CSS spacing",
 }
 # An initialism: two to six capitals (an optional plural "s"), not part of a longer word or code.
-INITIALISM = re.compile(r"(?<![\w\-/.])([A-Z][A-Z&]{1,5})(s?)(?![\w\-/])")
+INITIALISM = re.compile(r"(?<![\w\-/.])([A-Z][A-Z&]{1,5})(s?)(?![\w\-/])(?!\.\w)")
 SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by", "&", "with"})
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 
@@ -173,7 +173,8 @@ def check_markup_faults(page: Page) -> Iterable[PageProblem]:
             yield page.problem("link-new-window", f"link \"{_words(accessible_name(a, page.soup))}\" opens a new window "
                                "without saying so; add \"(opens in a new tab)\" to its text, or let it open in place", a)
     for el in page.body.find_all(accesskey=True):
-        yield page.problem("accesskey", f"accesskey=\"{el['accesskey']}\" can clash with the keys of screen readers and "
+        key = " ".join(el["accesskey"]) if isinstance(el["accesskey"], list) else el["accesskey"]
+        yield page.problem("accesskey", f"accesskey=\"{key}\" can clash with the keys of screen readers and "
                            "browsers; remove it", el)
     for el in page.body.find_all(list(OBSOLETE)):
         yield page.problem("obsolete-element", f"<{el.name}> is obsolete presentational markup: {OBSOLETE[el.name]}", el)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from eqportal.a11y import settings
 from eqportal.a11y.engines import validate_html
 from eqportal.a11y.problem import PageProblem
 
@@ -22,8 +21,6 @@ def check_markup(site_dir: Path, urls: dict[str, Path]) -> list[PageProblem]:
     by_file = {path.resolve(): url for url, path in urls.items()}
     problems = []
     for error in validate_html(by_file):
-        if error.message.startswith(tuple(settings.VNU_DUPLICATES)):
-            continue
         url = by_file.get(error.path.resolve(), str(error.path))
         problems.append(PageProblem(url, RULE, f"line {error.line}: {error.message}"))
     return problems

@@ -24,6 +24,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from eqportal.a11y import settings
 from eqportal.a11y.cache import PassCache, assets_digest, page_key
+from eqportal.a11y.duplicates import drop_duplicates
 from eqportal.a11y.engines import EngineMissing
 from eqportal.a11y.markup import start_markup_check
 from eqportal.a11y.problem import PageProblem
@@ -211,7 +212,7 @@ def run(
                 problems += markup.result()
             except EngineMissing as exc:
                 raise CheckerError(str(exc)) from exc
-    problems = sorted(set(problems), key=lambda p: (p.url, p.rule, p.selector, p.message))
+    problems = sorted(set(drop_duplicates(problems)), key=lambda p: (p.url, p.rule, p.selector, p.message))
 
     if browser:
         failing = {p.url for p in problems}
