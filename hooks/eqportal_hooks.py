@@ -14,6 +14,7 @@ from mkdocs.structure.files import File
 from eqportal.loader import load_portal_once
 from eqportal.site import generate
 from eqportal.site.chrome import finish_document
+from eqportal.site.search_text import space_between_blocks
 from eqportal.site.mkdocs_support import content_root, edit_path, finish_html, page_source, today
 from eqportal.site.pages import GeneratedPage
 
@@ -48,7 +49,7 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
-    return finish_html(html, page.title or config.site_name)
+    return space_between_blocks(finish_html(html, page.title or config.site_name))
 
 
 def on_post_page(output, page, config):
