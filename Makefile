@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml
 
 # npm tools (package.json): installed into node_modules/ from the npm registry, never fetched at run time.
 NODE_STAMP := node_modules/.installed
-$(NODE_STAMP): package.json
+$(NODE_STAMP): package.json package-lock.json
 	@if ! command -v npm >/dev/null; then \
 	  echo "Installing Debian's nodejs and npm"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; \
@@ -42,6 +42,11 @@ browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 	  echo "Installing Debian's chromium and chromium-driver"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+	@# Java runs the Nu HTML validator (vnu-jar, from npm).
+	@if ! command -v java >/dev/null; then \
+	  echo "Installing Debian's default-jre-headless"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; \
 	fi
 
 site: $(STAMP) $(NODE_STAMP) browser

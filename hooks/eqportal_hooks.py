@@ -19,7 +19,9 @@ from mkdocs.structure.files import File, Files
 from eqportal.editor.admin import EditorUnavailable, admin_files
 from eqportal.frontend import HANDOVER, content_root, edit_path, load_build, page_source, template_dirs
 from eqportal.preview import Preview
+from eqportal.site.chrome import finish_document
 from eqportal.site.pages import GeneratedPage
+from eqportal.site.search_text import space_between_blocks
 
 log = logging.getLogger("mkdocs.eqportal")
 _build: list = []
@@ -89,3 +91,15 @@ def _add_admin(files, config, project):
             files.append(File.generated(config, item.dest, content=item.text, abs_src_path=None if item.source is None else str(item.source)))
     except EditorUnavailable as err:
         log.warning("no form editor at /admin/: %s", err)
+
+
+def on_page_content(html, page, config, files):
+    return space_between_blocks(html)  # search results read as words, not "StatusPublished"
+
+
+def on_post_page(output, page, config):
+    return finish_document(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return finish_document(output_content) if template_name.endswith(".html") else output_content

@@ -24,6 +24,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from eqportal.a11y import settings
 from eqportal.a11y.cache import PassCache, assets_digest, page_key
+from eqportal.a11y.duplicates import drop_duplicates
+from eqportal.a11y.engines import EngineMissing
+from eqportal.a11y.markup import start_markup_check
 from eqportal.a11y.problem import PageProblem
 from eqportal.a11y.report import DEFAULT_CACHE, write_report
 from eqportal.a11y.static import CHECKS, Page, check_titles
@@ -138,7 +141,9 @@ def _browser_checks(
 def _versions(browser_versions: dict[str, str]) -> dict[str, str]:
     from eqportal.a11y.browser import axe_core_version
 
-    tools = {"checker": settings.CHECKER_VERSION, "axe-core": axe_core_version(), **browser_versions}
+    from eqportal.a11y.engines import engine_versions
+
+    tools = {"checker": settings.CHECKER_VERSION, "axe-core": axe_core_version(), **engine_versions(), **browser_versions}
     for dist in ("eqportal", "axe-selenium-python", "selenium", "mkdocs-material"):
         try:
             tools[dist] = importlib.metadata.version(dist)
@@ -203,10 +208,15 @@ def run(
     criteria = dict(settings.OWN_RULE_CRITERIA)
     with _progress(progress) as bar:
         if to_open:
+            markup = start_markup_check(site_dir, to_open)  # the Nu HTML validator, beside the browsers
             found, browser_versions, axe_criteria = _browser_checks(to_open, site_dir, workers, bar)
             criteria.update(axe_criteria)
             problems += found
-    problems = sorted(set(problems), key=lambda p: (p.url, p.rule, p.selector, p.message))
+            try:
+                problems += markup.result()
+            except EngineMissing as exc:
+                raise CheckerError(str(exc)) from exc
+    problems = sorted(set(drop_duplicates(problems)), key=lambda p: (p.url, p.rule, p.selector, p.message))
 
     if browser:
         failing = {p.url for p in problems}
