@@ -18,6 +18,7 @@ import yaml
 from eqportal.problems import field_path
 
 _KEY = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[A-Za-z_][\w-]*):(?:\s|$)")
+_NO_SPACE = re.compile(r"^ *(?:- +)?(?P<key>[A-Za-z_][\w-]*):[^\s:]")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,14 @@ def explain(yaml_text: str, err: yaml.MarkedYAMLError, first_line: int = 1) -> S
         if opener in ("[", "{"):
             closer = "]" if opener == "[" else "}"
             return fault(context.line, f"the {opener} that opens the value is never closed: end the value with {closer} on the same line, or write one `- ` item per line")
+
+    # `title:Library hours`: without a space after the colon it is not a field at all.
+    near = [i for i in (p_line, _previous(lines, p_line), context.line if context is not None else None) if i is not None and i < len(lines)]
+    for index in near:
+        squeezed = _NO_SPACE.match(lines[index])
+        if squeezed:
+            value = lines[index][squeezed.end() - 1:].strip()
+            return fault(index, f"needs a space after `{squeezed['key']}:`, or it is not a field: write it as `{squeezed['key']}: {value}`")
 
     text = lines[p_line]
     early = _closed_early(text, p_col)

@@ -49,6 +49,14 @@ MISTAKES = {
         "id: x\ndates:\n  screening 2024-01-01\n  published: 2024-01-01\n",
         "eqias/x.md:4: has no `:` after the field name: write it as `screening: 2024-01-01`",
     ),
+    "no space after the colon": (
+        "id: x\ntitle:Library hours\nkind: service\n",
+        "eqias/x.md:3: needs a space after `title:`, or it is not a field: write it as `title: Library hours`",
+    ),
+    "no space after the colon, in a group": (
+        "id: x\ndates:\n  screening:2024-01-01\n  published: 2024-01-01\n",
+        "eqias/x.md:4: needs a space after `screening:`, or it is not a field: write it as `screening: 2024-01-01`",
+    ),
     "colon inside an unquoted value": (
         "id: x\ntitle: Libraries: opening hours\n",
         'eqias/x.md:3: title: the value contains `: `, which YAML reads as a new field: put the whole value in quotes, e.g. title: "Libraries: opening hours"',
