@@ -46,7 +46,7 @@ def explain(yaml_text: str, err: yaml.MarkedYAMLError, first_line: int = 1) -> S
 
     for index, text in enumerate(lines[: p_line + 1]):
         if "\t" in text[: len(text) - len(text.lstrip(" \t"))]:
-            return fault(index, "is indented with a tab; YAML allows only spaces for indenting: replace the tab with spaces")
+            return fault(index, "is indented with a tab; the front matter may be indented only with spaces: replace the tab with spaces")
 
     if context is not None and context.line < len(lines):
         opener = lines[context.line][context.column : context.column + 1]
@@ -75,7 +75,7 @@ def explain(yaml_text: str, err: yaml.MarkedYAMLError, first_line: int = 1) -> S
     if text[p_col : p_col + 1] == ":":
         key = _KEY.match(text)
         if key and p_col > key.end():
-            return fault(p_line, f"the value contains `: `, which YAML reads as a new field: put the whole value in quotes, e.g. {key['key']}: \"{text[key.end():].strip()}\"")
+            return fault(p_line, f"the value contains `: `, which starts a new field: put the whole value in quotes, e.g. {key['key']}: \"{text[key.end():].strip()}\"")
         above = _previous(lines, p_line)
         if above is not None and ":" not in lines[above]:
             return fault(above, _missing_colon(lines[above]))

@@ -31,11 +31,11 @@ MISTAKES = {
     ),
     "tab used for indenting": (
         "id: x\ndates:\n\tpublished: 2024-01-01\nkind: service\n",
-        "eqias/x.md:4: is indented with a tab; YAML allows only spaces for indenting: replace the tab with spaces",
+        "eqias/x.md:4: is indented with a tab; the front matter may be indented only with spaces: replace the tab with spaces",
     ),
     "tab after spaces, deeper in the file": (
         "id: x\ndates:\n  screening: 2024-01-01\n  \tpublished: 2024-01-01\n",
-        "eqias/x.md:5: is indented with a tab; YAML allows only spaces for indenting: replace the tab with spaces",
+        "eqias/x.md:5: is indented with a tab; the front matter may be indented only with spaces: replace the tab with spaces",
     ),
     "missing colon": (
         "id: x\ntitle Library hours\nkind: service\n",
@@ -59,7 +59,7 @@ MISTAKES = {
     ),
     "colon inside an unquoted value": (
         "id: x\ntitle: Libraries: opening hours\n",
-        'eqias/x.md:3: title: the value contains `: `, which YAML reads as a new field: put the whole value in quotes, e.g. title: "Libraries: opening hours"',
+        'eqias/x.md:3: title: the value contains `: `, which starts a new field: put the whole value in quotes, e.g. title: "Libraries: opening hours"',
     ),
     "list item indented too far": (
         "id: x\nscreening:\n  - characteristic: age\n    adverse: no\n   - characteristic: race\n    adverse: no\n",
