@@ -29,7 +29,7 @@ def easy_read_pages(portal: Portal) -> list[tuple[str, EasyReadPage]]:
     for record in sorted(portal.public_eqias(), key=lambda r: r.model.id):
         eqia = record.model
         successor = portal.eqias.get(eqia.superseded_by).model if eqia.superseded_by in portal.eqias else None
-        pages.append((f"/eqias/{eqia.id}/easy-read/", eqia_page(eqia, successor)))
+        pages.append((f"/eqias/{eqia.id}/easy-read/", eqia_page(eqia, successor, portal.today)))
     for record in sorted(portal.objectives.values(), key=lambda r: r.model.id):
         pages.append((f"/objectives/{record.model.id}/easy-read/", objective_page(record.model)))
     return pages
