@@ -8,7 +8,8 @@ import pytest
 
 from eqportal.audit import run_audit
 from eqportal.loader import load_portal
-from eqportal.site import decisions, redirects
+from eqportal.opendata import TABLES
+from eqportal.site import decisions, opendata, redirects
 from tests import audit_scenario
 from tests.content_factory import decision_fields, eqia_fields, front_matter, write
 
@@ -25,7 +26,7 @@ def portal(tmp_path, monkeypatch):
 
 
 def page(portal):
-    items = {item.url: item for item in decisions.pages(portal)}
+    items = {item.url: item for item in [*decisions.pages(portal), *opendata.pages(portal)]}
     return items["/decisions/"], items["/data/decisions.csv"]
 
 
@@ -60,7 +61,11 @@ def test_register_links_each_analysis_and_never_a_draft(portal):
 
 def test_decisions_csv_columns_and_rows(portal):
     rows = list(csv.DictReader(io.StringIO(page(portal)[1].content)))
-    assert tuple(rows[0]) == decisions.CSV_COLUMNS
+    decision_table = next(t for t in TABLES if t.name == "decisions")
+    assert tuple(rows[0]) == tuple(decision_table.header)
+    assert decision_table.header[:14] == [  # the published contract: columns are only ever added at the end
+        "number", "title", "date", "reporting_year", "status", "decision_maker", "directorate",
+        "eqias", "coverage", "no_eqia_reason", "notes", "illustrative", "url", "checked_on"]
     by_number = {r["number"]: r for r in rows}
     assert by_number["15/00002"]["coverage"] == "covered-late"
     assert by_number["15/00002"]["notes"] == "relies on 'late', published 2015-06-01, after the decision on 2015-04-01"

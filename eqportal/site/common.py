@@ -30,6 +30,15 @@ def eqia_url(eqia_id: str) -> str:
     return f"/eqias/{eqia_id}/"
 
 
+def decision_url(decision_id: str) -> str:
+    """A decision's own entry in the register: ``15-00045`` -> ``/decisions/#decision-15-00045``."""
+    return f"/decisions/#decision-{decision_id}"
+
+
+def commissioning_stage_url(stage) -> str:
+    return f"/eqias/stages/{stage.value}/"
+
+
 def directorate_url(directorate: str) -> str:
     return f"/eqias/directorates/{slug(directorate)}/"
 

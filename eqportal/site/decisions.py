@@ -1,4 +1,4 @@
-"""``/decisions/``: the key-decision register with its coverage audit, and ``/data/decisions.csv``.
+"""``/decisions/``: the key-decision register with its coverage audit (``/data/decisions.csv`` is made by :mod:`eqportal.opendata`).
 
 Built from :func:`eqportal.audit.run_audit`, the same data ``eqportal audit`` prints, so the
 page and the command never disagree. Findings never stop the build: publishing the gap is
@@ -7,8 +7,6 @@ the point. Verdicts are always words; colour, where the theme adds it, only repe
 
 from __future__ import annotations
 
-import csv
-import io
 from itertools import groupby
 from typing import Iterator
 
@@ -22,11 +20,6 @@ from eqportal.site.pages import GeneratedFile, GeneratedPage
 URL = "/decisions/"
 TITLE = "Key decisions and their equality analyses"
 
-# The columns of /data/decisions.csv are a published contract: add new ones at the end, never rename or drop one.
-CSV_COLUMNS = (
-    "number", "title", "date", "reporting_year", "status", "decision_maker", "directorate",
-    "eqias", "coverage", "no_eqia_reason", "notes", "illustrative", "url", "checked_on",
-)
 
 VERDICT_MEANINGS = (
     (Verdict.COVERED, "An equality analysis was published before the decision was taken."),
@@ -40,7 +33,6 @@ VERDICT_MEANINGS = (
 def pages(portal: Portal) -> Iterator[GeneratedPage | GeneratedFile]:
     audit = run_audit(portal)
     yield GeneratedPage(src_uri(URL), TITLE, register_markdown(portal, audit), meta={"description": "Every key decision, the equality analyses it relied on, and whether they were published in time."})
-    yield GeneratedFile("data/decisions.csv", decisions_csv(portal, audit))
 
 
 def register_markdown(portal: Portal, audit: Audit) -> str:
@@ -98,21 +90,3 @@ def _analyses(item: DecisionCoverage) -> str:
 def _verdict(item: DecisionCoverage) -> str:
     """The verdict in words (a class only lets the theme repeat it in colour), then why."""
     return f'<strong class="eqp-verdict eqp-verdict--{item.verdict.value}">{e(item.verdict.label)}</strong><br>{e(item.explanation)}'
-
-
-def decisions_csv(portal: Portal, audit: Audit) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for item in sorted(audit.decisions, key=lambda d: d.decision.number):
-        d = item.decision
-        writer.writerow({
-            "number": d.number, "title": d.title, "date": d.date.isoformat(), "reporting_year": item.year,
-            "status": d.status.value, "decision_maker": d.decision_maker, "directorate": d.directorate,
-            "eqias": ";".join(d.eqias), "coverage": item.verdict.value, "no_eqia_reason": d.no_eqia_reason or "",
-            "notes": " | ".join(f.message for f in item.findings), "illustrative": "true" if d.illustrative else "false",
-            "url": d.url or "", "checked_on": portal.today.isoformat(),
-        })
-    return buffer.getvalue()
-
-
