@@ -97,7 +97,8 @@ def test_every_contract_url_exists(built, url):
 
 OFFSITE = [
     re.compile(r"<script[^>]+src=[\"']?(?:https?:)?//", re.I),
-    re.compile(r"<link[^>]+href=[\"']?(?:https?:)?//", re.I),
+    # rel="canonical" names the page's own address (from site_url); browsers never fetch it.
+    re.compile(r"<link(?![^>]*rel=[\"']?canonical)[^>]+href=[\"']?(?:https?:)?//", re.I),
     re.compile(r"<(?:img|iframe|source|video|audio|embed)[^>]+src=[\"']?(?:https?:)?//", re.I),
     re.compile(r"@import\s+(?:url\()?[\"']?(?:https?:)?//", re.I),
     re.compile(r"url\(\s*[\"']?(?:https?:)?//", re.I),
@@ -175,3 +176,31 @@ def test_built_json_is_valid_against_the_schema_published_beside_it(built):
     schema = json.loads((data / "eqias.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(
         json.loads((data / "eqias.json").read_text(encoding="utf-8")))
+
+
+def _pages(site: Path) -> dict[str, str]:
+    """Every built page (not redirect stubs) by its absolute address, from mkdocs.yml's site_url."""
+    import yaml
+
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
+    out = {}
+    for path in sorted(site.rglob("index.html")):
+        text = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text:
+            continue
+        folder = path.parent.relative_to(site).as_posix()
+        out[site_url + ("" if folder == "." else folder + "/")] = text
+    return out
+
+
+def test_sitemap_lists_every_page_with_absolute_urls(built):
+    locs = set(re.findall(r"<loc>([^<]+)</loc>", (built[0] / "sitemap.xml").read_text(encoding="utf-8")))
+    pages = _pages(built[0])
+    assert len(pages) > 20 and locs == set(pages)
+
+
+def test_every_page_links_its_canonical_url_and_the_atom_feed(built):
+    for url, text in _pages(built[0]).items():
+        assert f'<link rel="canonical" href="{url}">' in text, url
+        feed = re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', text)
+        assert feed and feed[1].endswith("feed.xml"), url
