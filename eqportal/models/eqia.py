@@ -119,7 +119,7 @@ class Eqia(Model):
     judgement: Judgement | None = Field(None, description="The conclusion of the assessment: the council's Option 1, 2 or 3.")
     actions: list[Action] = Field(default_factory=list, description="The action plan.")
     versions: list[VersionEntry] = Field(default_factory=list, description="Version history, oldest first.")
-    sign_off: list[SignOff] = Field(default_factory=list, description="Who signed the assessment off: a published full assessment needs the senior officer and a DMT member.")
+    sign_off: list[SignOff] = Field(default_factory=list, description="Who signed the assessment off: a published full assessment needs the senior officer and a Directorate Management Team (DMT) member.")
     commissioning_stage: CommissioningStage | None = Field(None, description="The stage of the commissioning cycle the change is at: analyse, plan, do or review.")
     call_ins: list[CallIn] = Field(default_factory=list, description="Each time the directorate Equality Group called the assessment in, oldest first.")
     easy_read: EasyRead | None = Field(None, description="Author-written easy-read text (optional; generated otherwise).")
