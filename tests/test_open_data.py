@@ -12,6 +12,7 @@ import frictionless
 import jsonschema
 import pytest
 
+from eqportal.context import BuildContext
 from eqportal.loader import load_portal
 from eqportal.models import Eqia
 from eqportal.opendata import TABLES, cell, open_data_files
@@ -30,7 +31,7 @@ def portal():
 
 @pytest.fixture(scope="module")
 def files(portal):
-    return {f.path: f.text for f in open_data_files(portal, SITE_URL)}
+    return {f.url.lstrip("/"): f.text for f in open_data_files(portal, BuildContext(today=portal.today, site_url=SITE_URL))}
 
 
 @pytest.fixture(scope="module")

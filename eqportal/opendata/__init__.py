@@ -1,6 +1,6 @@
 """Open data as pure data: whole assessments as JSON with their JSON Schema, tidy CSVs, a Data Package.
 
-``open_data_files(portal, site_url)`` returns every file under ``/data/`` as ``(path, text)``;
+``open_data_files(portal, context)`` returns every file under ``/data/`` as ``(path, text)``;
 the site builder only copies them into the site. Nothing here knows about MkDocs or pages.
 
 - ``data/eqias.json``: every field of every public assessment (:class:`EqiaDataset`), valid
@@ -15,16 +15,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from eqportal.history import last_changed
+from eqportal.context import BuildContext
 from eqportal.opendata.csvfile import cell, write_csv
 from eqportal.opendata.records import LICENCE, DecisionLink, EqiaDataset, EqiaRecord, PageLink, schema
 from eqportal.opendata.tables import TABLES, Column, DataContext, Table
 from eqportal.portal import Portal, Record
 from eqportal.reviews import review_status
-from eqportal.site.common import decision_url, eqia_url, objective_url, report_url
+from eqportal.registry import data_url, eqia_json_url, url_for
 from eqportal.models import Eqia
 
-DATA = "data"
 JSON_FILES = {
     "eqias.json": "Every public assessment, whole: every field, the body, and the decisions, objectives and reports linked to it.",
     "eqias/<id>.json": "One assessment, whole, in the same form as one item of eqias.json.",
@@ -36,7 +35,7 @@ JSON_FILES = {
 
 @dataclass(frozen=True)
 class DataFile:
-    path: str  # under the site root, e.g. data/eqias.json
+    url: str  # its address on the site, e.g. /data/eqias.json
     text: str
 
 
@@ -45,28 +44,25 @@ def eqia_record(ctx: DataContext, record: Record[Eqia]) -> EqiaRecord:
     portal = ctx.portal
     decisions = [
         DecisionLink(number=d.number, title=d.title, date=d.date, status=d.status, decision_maker=d.decision_maker,
-                     summary=d.summary, record_url=d.url, register_url=ctx.absolute(decision_url(d.id)))
+                     summary=d.summary, record_url=d.url, register_url=ctx.absolute(url_for(d)))
         for d in (r.model for r in portal.decisions_relying_on(m.id))
     ]
-    objectives = [PageLink(id=o.model.id, title=o.model.title, url=ctx.absolute(objective_url(o.model.id)))
-                  for o in sorted(portal.objectives.values(), key=lambda r: r.model.id) if m.id in o.model.eqias]
-    reports = [PageLink(id=r.model.id, title=r.model.title, url=ctx.absolute(report_url(r.model.id)))
-               for r in sorted(portal.reports.values(), key=lambda r: r.model.id) if m.id in r.model.eqias]
+    objectives = [PageLink(id=o.model.id, title=o.model.title, url=ctx.absolute(url_for(o))) for o in portal.objectives_naming(m.id)]
+    reports = [PageLink(id=r.model.id, title=r.model.title, url=ctx.absolute(url_for(r))) for r in portal.reports_naming(m.id)]
     return EqiaRecord.model_validate({
         **{name: getattr(m, name) for name in Eqia.model_fields},
         "body": record.body.strip(),
-        "url": ctx.absolute(eqia_url(m.id)),
-        "easy_read_url": ctx.absolute(eqia_url(m.id) + "easy-read/"),
-        "json_url": ctx.absolute(f"/{DATA}/eqias/{m.id}.json"),
-        "review_status": review_status(m, portal.today),
-        "last_changed": last_changed(record.source),
+        "url": ctx.absolute(url_for(m)),
+        "easy_read_url": ctx.absolute(url_for(m, "easy-read")),
+        "json_url": ctx.absolute(eqia_json_url(m)),
+        "review_status": review_status(m, ctx.today),
+        "last_changed": ctx.build.last_changed(record.source),
         "decisions": decisions, "objectives": objectives, "reports": reports,
     })
 
 
-def dataset(portal: Portal, site_url: str | None = None) -> EqiaDataset:
-    ctx = DataContext(portal, site_url)
-    return EqiaDataset(generated=portal.today, licence=LICENCE, site_url=site_url, eqias=[eqia_record(ctx, r) for r in ctx.public])
+def dataset(ctx: DataContext) -> EqiaDataset:
+    return EqiaDataset(generated=ctx.today, licence=LICENCE, site_url=ctx.site_url, eqias=[eqia_record(ctx, r) for r in ctx.public])
 
 
 def datapackage(ctx: DataContext) -> dict[str, object]:
@@ -91,7 +87,7 @@ def datapackage(ctx: DataContext) -> dict[str, object]:
         "description": "Equality impact assessments (screening grids, action plans, versions, sign-off, call-ins), "
                        "key decisions and the analyses they relied on, and progress on equality objectives.",
         "licenses": [LICENCE],
-        "created": f"{ctx.portal.today.isoformat()}T00:00:00Z",
+        "created": f"{ctx.today.isoformat()}T00:00:00Z",
         "resources": resources,
     }
     if ctx.site_url:
@@ -103,18 +99,18 @@ def _json(value: object) -> str:
     return json.dumps(value, indent=1, ensure_ascii=False) + "\n"
 
 
-def open_data_files(portal: Portal, site_url: str | None = None) -> list[DataFile]:
-    """Every open-data file, in a stable order."""
-    ctx = DataContext(portal, site_url)
-    data = dataset(portal, site_url)
+def open_data_files(portal: Portal, context: BuildContext) -> list[DataFile]:
+    """Every open-data file, in a stable order; URLs are absolute when the context has a ``site_url``."""
+    ctx = DataContext(portal, context)
+    data = dataset(ctx)
     files = [
-        DataFile(f"{DATA}/eqias.json", _json(data.model_dump(mode="json"))),
-        DataFile(f"{DATA}/eqias.schema.json", schema(EqiaDataset, ctx.absolute(f"/{DATA}/eqias.schema.json"))),
-        DataFile(f"{DATA}/eqia.schema.json", schema(EqiaRecord, ctx.absolute(f"/{DATA}/eqia.schema.json"))),
+        DataFile(data_url("eqias.json"), _json(data.model_dump(mode="json"))),
+        DataFile(data_url("eqias.schema.json"), schema(EqiaDataset, ctx.absolute(data_url("eqias.schema.json")))),
+        DataFile(data_url("eqia.schema.json"), schema(EqiaRecord, ctx.absolute(data_url("eqia.schema.json")))),
     ]
-    files += [DataFile(f"{DATA}/eqias/{item.id}.json", _json(item.model_dump(mode="json"))) for item in data.eqias]
-    files += [DataFile(f"{DATA}/{table.path}", write_csv(table.header, table.rows(ctx))) for table in TABLES]
-    files.append(DataFile(f"{DATA}/datapackage.json", _json(datapackage(ctx))))
+    files += [DataFile(eqia_json_url(item), _json(item.model_dump(mode="json"))) for item in data.eqias]
+    files += [DataFile(data_url(table.path), write_csv(table.header, table.rows(ctx))) for table in TABLES]
+    files.append(DataFile(data_url("datapackage.json"), _json(datapackage(ctx))))
     return files
 
 

@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 from pydantic import BaseModel
 
 from eqportal.audit import RelianceState, Verdict, run_audit, timescale_date
-from eqportal.history import last_changed
+from eqportal.context import BuildContext
 from eqportal.models import Eqia
 from eqportal.models.eqia import Action, CallIn, ScreeningEntry, SignOff, VersionEntry
 from eqportal.models.objective import Objective, Progress
@@ -28,7 +28,7 @@ from eqportal.models.vocab import (
 )
 from eqportal.portal import Portal, Record
 from eqportal.reviews import ReviewStatus, review_status
-from eqportal.site.common import decision_url, eqia_url, objective_url
+from eqportal.registry import url_for
 
 LIST_NOTE = " A list: items are separated by ';'."
 
@@ -60,7 +60,15 @@ class Column:
 @dataclass(frozen=True)
 class DataContext:
     portal: Portal
-    site_url: str | None = None
+    build: BuildContext
+
+    @property
+    def site_url(self) -> str | None:
+        return self.build.site_url
+
+    @property
+    def today(self) -> dt.date:
+        return self.build.today
 
     def absolute(self, path: str) -> str:
         """A portal address as an absolute URL when ``site_url`` is set, else from the site root."""
@@ -95,17 +103,17 @@ def _signed(eqia: Eqia, role: SignOffRole) -> dt.date | None:
 
 
 def _eqia_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
-    today = ctx.portal.today
+    today = ctx.today
     for record in ctx.public:
         m = record.model
         d = m.dates
-        changed = last_changed(record.source)
+        changed = ctx.build.last_changed(record.source)
         yield {
             "id": m.id, "title": m.title, "kind": m.kind, "directorate": m.directorate, "service": m.service,
             "status": m.status, "stage": m.stage, "first_published": d.published, "last_changed": changed,
             "next_review": d.next_review, "review_status": review_status(m, today),
             "adverse_characteristics": [c.value for c in m.adverse_characteristics], "superseded_by": m.superseded_by,
-            "summary": m.summary, "url": ctx.absolute(eqia_url(m.id)),
+            "summary": m.summary, "url": ctx.absolute(url_for(m)),
             "owner": m.owner, "commissioning_stage": m.commissioning_stage,
             "screening_date": d.screening, "full_assessment_date": d.full_assessment, "last_reviewed": d.last_reviewed,
             "withdrawn_date": d.withdrawn, "withdrawn_reason": m.withdrawn_reason,
@@ -120,7 +128,7 @@ def _eqia_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
             "open_call_ins": sum(1 for c in m.call_ins if c.outcome is CallInOutcome.OPEN),
             "actions": len(m.actions),
             "decisions": [r.model.number for r in ctx.portal.decisions_relying_on(m.id)],
-            "easy_read_url": ctx.absolute(eqia_url(m.id) + "easy-read/"),
+            "easy_read_url": ctx.absolute(url_for(m, "easy-read")),
             "easy_read_checked_on": m.easy_read.reviewed_on if m.easy_read else None,
             "easy_read_checked_by": m.easy_read.reviewed_by if m.easy_read else None,
             "json_url": ctx.absolute(f"/data/eqias/{m.id}.json"),
@@ -158,7 +166,7 @@ def _sign_off_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
 
 
 def _call_in_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
-    today = ctx.portal.today
+    today = ctx.today
     for record in ctx.public:
         for number, c in enumerate(record.model.call_ins, start=1):
             past = c.outcome is CallInOutcome.OPEN and c.follow_up is not None and c.follow_up < today
@@ -176,7 +184,7 @@ def _decision_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
             "decision_maker": d.decision_maker, "directorate": d.directorate, "eqias": list(d.eqias),
             "coverage": item.verdict.value, "no_eqia_reason": d.no_eqia_reason,
             "notes": " | ".join(f.message for f in item.findings), "illustrative": d.illustrative, "url": d.url,
-            "checked_on": ctx.portal.today, "summary": d.summary, "register_url": ctx.absolute(decision_url(d.id)),
+            "checked_on": ctx.today, "summary": d.summary, "register_url": ctx.absolute(url_for(d)),
         }
 
 
@@ -191,7 +199,7 @@ def _progress_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
     for record in sorted(ctx.portal.objectives.values(), key=lambda r: r.model.id):
         o = record.model
         for p in sorted(o.progress, key=lambda p: p.year):
-            yield {"objective_id": o.id, "objective_title": o.title, "objective_url": ctx.absolute(objective_url(o.id)),
+            yield {"objective_id": o.id, "objective_title": o.title, "objective_url": ctx.absolute(url_for(o)),
                    "period": o.period, "year": p.year, "rating": p.rating, "summary": p.summary,
                    "evidence": [link.url for link in p.evidence]}
 
