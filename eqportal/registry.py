@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import urljoin
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +68,11 @@ EQIAS_CSV = "/data/eqias.csv"
 DECISIONS_CSV = "/data/decisions.csv"
 DATAPACKAGE = "/data/datapackage.json"
 SITEMAP = "/sitemap.xml"
+
+
+def absolute(url: str, site_url: str | None) -> str:
+    """An address as an absolute URL from the portal's ``site_url``; as it is (from the site root) without one."""
+    return urljoin(site_url, url.lstrip("/")) if site_url else url
 
 
 def data_url(name: str) -> str:

@@ -13,7 +13,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Callable, Iterator
-from urllib.parse import urljoin
 
 from pydantic import BaseModel
 
@@ -28,7 +27,7 @@ from eqportal.models.vocab import (
 )
 from eqportal.portal import Portal, Record
 from eqportal.reviews import ReviewStatus, review_status
-from eqportal.registry import url_for
+from eqportal.registry import absolute, url_for
 
 LIST_NOTE = " A list: items are separated by ';'."
 
@@ -72,7 +71,7 @@ class DataContext:
 
     def absolute(self, path: str) -> str:
         """A portal address as an absolute URL when ``site_url`` is set, else from the site root."""
-        return urljoin(self.site_url, path.lstrip("/")) if self.site_url else path
+        return absolute(path, self.site_url)
 
     @property
     def public(self) -> list[Record[Eqia]]:
