@@ -142,3 +142,9 @@ def test_feed_links_are_absolute_from_site_url(site):
     links = [link.get("href") for link in root.findall("a:entry/a:link", ns)]
     assert links and all(link.startswith(SITE_URL + "eqias/") for link in links)
     assert root.find("a:link[@rel='self']", ns).get("href") == SITE_URL + "feed.xml"
+
+
+def test_easy_read_index_shows_each_assessments_status(site):
+    rows = {tr.th.get_text(strip=True): tr.find_all("td")[0].get_text(strip=True) for tr in soup(site, "/easy-read/").select("tbody tr")}
+    assert rows["Older people's day services proposal 2018"] == "Assessment (Withdrawn)"
+    assert rows["Customer Service Policy"] == "Assessment (Published)"

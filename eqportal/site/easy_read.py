@@ -38,4 +38,5 @@ def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
             # Not in the search index: the standard page (which links here) is; this halves the index.
             meta={"eqp_easy_read": True, "hide": ["toc"], "search": {"exclude": True}},
         )
-    yield render_page(context, EASY_READ, "Easy read versions", "easy_read_index.html", versions=[p for p, _ in found])
+    statuses = {p.id: record.model.status for p, record in found if p.kind == "eqia"}  # every listed assessment shows its status
+    yield render_page(context, EASY_READ, "Easy read versions", "easy_read_index.html", versions=[p for p, _ in found], statuses=statuses)
