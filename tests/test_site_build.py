@@ -210,3 +210,15 @@ def test_every_page_links_its_canonical_url_and_the_atom_feed(built):
         assert f'<link rel="canonical" href="{url}">' in text, url
         feed = re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', text)
         assert feed and feed[1].endswith("feed.xml"), url
+
+
+def test_open_data_and_feed_use_absolute_urls_from_site_url(built):
+    import yaml
+
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
+    data = json.loads((built[0] / "data" / "eqias.json").read_text(encoding="utf-8"))
+    assert data["site_url"] == site_url
+    assert all(item["url"].startswith(site_url) and item["json_url"].startswith(site_url) for item in data["eqias"])
+    rows = list(csv.DictReader((built[0] / "data" / "decisions.csv").open(encoding="utf-8")))
+    assert all(r["register_url"].startswith(site_url + "decisions/#decision-") for r in rows)
+    assert f'href="{site_url}eqias/bus-passes/"' in (built[0] / "feed.xml").read_text(encoding="utf-8")
