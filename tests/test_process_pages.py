@@ -131,9 +131,9 @@ def test_status_is_shown_wherever_an_assessment_is_listed(site):
     assert not any("2016" in item and "Library opening hours" in item for item in latest)  # replaced: never "latest"
     assert not any("day services" in item for item in latest)  # withdrawn: never "latest"
     withdrawn = soup(site, "/eqias/older-persons-day-services-2018/")
-    status = withdrawn.select_one(".eqp-status")
+    status = withdrawn.select_one(".eqp-page-status")
     assert status.get_text(" ", strip=True) == "Status: Withdrawn" and not status.find_parent(attrs={"data-search-exclude": True})
-    assert soup(site, "/eqias/street-lighting-led-conversion/").select_one(".eqp-status").get_text(" ", strip=True) == "Status: Published (review overdue)"
+    assert soup(site, "/eqias/street-lighting-led-conversion/").select_one(".eqp-page-status").get_text(" ", strip=True) == "Status: Published (review overdue)"
 
 
 def test_feed_links_are_absolute_from_site_url(site):

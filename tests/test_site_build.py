@@ -222,3 +222,16 @@ def test_open_data_and_feed_use_absolute_urls_from_site_url(built):
     rows = list(csv.DictReader((built[0] / "data" / "decisions.csv").open(encoding="utf-8")))
     assert all(r["register_url"].startswith(site_url + "decisions/#decision-") for r in rows)
     assert f'href="{site_url}eqias/bus-passes/"' in (built[0] / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_build_log_names_each_stage_in_order_when_piped(built):
+    _site, result = built
+    stages = [line.split(":")[0] for line in result.stdout.splitlines() if line.startswith("[")]
+    assert stages == ["[1/4] content check", "[2/4] MkDocs build", "[2/4] MkDocs build", "[3/4] page checks", "[4/4] publish"]
+    assert "[3/4] page checks: skipped (--no-check)" in result.stdout
+
+
+def test_the_form_editor_is_never_in_the_published_site(built):
+    site, _result = built
+    assert not (site / "admin").exists()
+    assert not any("decap" in p.name.lower() for p in site.rglob("*"))
