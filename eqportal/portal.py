@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from eqportal.frontmatter import Document, Location
 from eqportal.models import Decision, Eqia, Objective, Report
+from eqportal.models.vocab import EqiaStatus
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -57,6 +58,18 @@ class Portal:
 
     def decisions_relying_on(self, eqia_id: str) -> list[Record[Decision]]:
         return sorted((r for r in self.decisions.values() if eqia_id in r.model.eqias), key=lambda r: r.model.date)
+
+    def objectives_naming(self, eqia_id: str) -> list[Record[Objective]]:
+        """Objectives that name the assessment as evidence: the other end of ``Objective.eqias``."""
+        return sorted((r for r in self.objectives.values() if eqia_id in r.model.eqias), key=lambda r: r.model.title)
+
+    def reports_naming(self, eqia_id: str) -> list[Record[Report]]:
+        """Annual reports that refer to the assessment: the other end of ``Report.eqias``."""
+        return sorted((r for r in self.reports.values() if eqia_id in r.model.eqias), key=lambda r: r.model.year, reverse=True)
+
+    def latest_in_force(self, count: int) -> list[Record[Eqia]]:
+        """The newest assessments still in force: replaced and withdrawn ones are never "latest"."""
+        return [r for r in self.public_eqias() if r.model.status is EqiaStatus.PUBLISHED][:count]
 
     def eqia_by_any_id(self, eqia_id: str) -> Record[Eqia] | None:
         """Find an assessment by its id or by one of its earlier ids (aliases)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import urljoin
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,9 +62,32 @@ ACCESSIBILITY = "/accessibility/"
 ANOTHER_FORMAT = "/another-format/"
 OPEN_DATA = "/open-data/"
 FEED = "/feed.xml"
+DATA = "/data/"
 EQIAS_JSON = "/data/eqias.json"
 EQIAS_CSV = "/data/eqias.csv"
 DECISIONS_CSV = "/data/decisions.csv"
+DATAPACKAGE = "/data/datapackage.json"
+SITEMAP = "/sitemap.xml"
+
+
+def absolute(url: str, site_url: str | None) -> str:
+    """An address as an absolute URL from the portal's ``site_url``; as it is (from the site root) without one."""
+    return urljoin(site_url, url.lstrip("/")) if site_url else url
+
+
+def data_url(name: str) -> str:
+    """An open-data file: ``screening.csv`` -> ``/data/screening.csv``."""
+    return DATA + name
+
+
+def eqia_json_url(eqia: Any) -> str:
+    """One assessment's own JSON file."""
+    return f"{DATA}eqias/{getattr(eqia, 'model', eqia).id}.json"
+
+
+def stage_url(stage: Any) -> str:
+    """The index of assessments at one stage of the commissioning cycle."""
+    return f"/eqias/stages/{stage.value}/"
 
 
 def content_type(item: Any) -> ContentType:

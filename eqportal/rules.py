@@ -11,9 +11,10 @@ from typing import Iterator
 
 from eqportal.easyread.author import easy_read_findings
 from eqportal.models import Decision, Eqia, Objective, Report
-from eqportal.models.vocab import PROTECTED, EqiaStatus, Stage
+from eqportal.models.vocab import PROTECTED, CallInOutcome, EqiaStatus, SignOffRole, Stage
 
 Finding = tuple[tuple, str]
+SUMMARY_MAX = 200
 
 
 def eqia_rules(eqia: Eqia) -> Iterator[Finding]:
@@ -42,6 +43,50 @@ def eqia_rules(eqia: Eqia) -> Iterator[Finding]:
     for index, action in enumerate(eqia.actions):
         if action.completed and action.status is not None and action.status.value != "done":
             yield ("actions", index, "completed"), f"is given but status is {action.status.value}; set status: done or remove completed"
+    yield from _version_rules(eqia)
+    yield from _call_in_rules(eqia)
+    easy = eqia.easy_read
+    if easy and easy.reviewed_by and not easy.reviewed_on:
+        yield ("easy_read", "reviewed_by"), "is given but reviewed_on is empty: give the date people with learning disabilities checked this easy-read version (YYYY-MM-DD)"
+
+
+def _version_rules(eqia: Eqia) -> Iterator[Finding]:
+    """Each version has its own number, and the history runs oldest first."""
+    first_of: dict[str, int] = {}
+    for index, entry in enumerate(eqia.versions):
+        if entry.version in first_of:
+            yield ("versions", index, "version"), f"'{entry.version}' is already the number of versions[{first_of[entry.version]}]; give each version its own number"
+        first_of.setdefault(entry.version, index)
+        if index and entry.date < eqia.versions[index - 1].date:
+            before = eqia.versions[index - 1]
+            yield ("versions", index, "date"), f"{entry.date.isoformat()} is before the date of the version listed above it ({before.version}, {before.date.isoformat()}); list versions oldest first"
+
+
+def _call_in_rules(eqia: Eqia) -> Iterator[Finding]:
+    for index, call_in in enumerate(eqia.call_ins):
+        if call_in.outcome is CallInOutcome.OPEN and call_in.follow_up is None:
+            yield ("call_ins", index, "outcome"), "is open but follow_up is empty: give the date the group will look at the assessment again (YYYY-MM-DD)"
+        if call_in.follow_up and call_in.follow_up < call_in.date:
+            yield ("call_ins", index, "follow_up"), f"{call_in.follow_up.isoformat()} is before the call-in itself ({call_in.date.isoformat()}); the follow-up comes after the meeting"
+        if call_in.outcome is not CallInOutcome.OPEN and not call_in.response:
+            yield ("call_ins", index, "response"), f"is empty but the outcome is {call_in.outcome.value}: say how the service answered the points raised"
+        if index and call_in.date < eqia.call_ins[index - 1].date:
+            yield ("call_ins", index, "date"), f"{call_in.date.isoformat()} is before the call-in listed above it ({eqia.call_ins[index - 1].date.isoformat()}); list call-ins oldest first"
+
+
+SIGNATURES = {SignOffRole.SENIOR_OFFICER: "the senior officer", SignOffRole.DMT_MEMBER: "a Directorate Management Team member"}
+
+
+def _sign_off_rules(eqia: Eqia) -> Iterator[Finding]:
+    """Kent's form: the senior officer and a DMT member sign a full assessment off."""
+    present = {entry.role for entry in eqia.sign_off}
+    missing = [role for role in SignOffRole if role not in present]
+    if missing:
+        who = " and ".join(f"{SIGNATURES[r]} (role: {r.value})" for r in missing)
+        yield ("sign_off",), (
+            f"a published full assessment is signed off by the senior officer and a Directorate Management Team member; add {who} "
+            "with job_title, name and date (leave them out only where the signed document leaves them blank)"
+        )
 
 
 def _public_eqia_rules(eqia: Eqia) -> Iterator[Finding]:
@@ -62,9 +107,17 @@ def _public_eqia_rules(eqia: Eqia) -> Iterator[Finding]:
         yield ("judgement",), "is required once an assessment is published: an outcome (screening-sufficient, internal-action, full-assessment) and a justification"
     if eqia.stage is Stage.FULL and not eqia.actions:
         yield ("actions",), "a full assessment needs an action plan: at least one action with characteristics, issue, action, owner and timescale"
+    if eqia.stage is Stage.FULL:
+        yield from _sign_off_rules(eqia)
 
 
 def decision_rules(decision: Decision) -> Iterator[Finding]:
+    if decision.summary is None:
+        yield ("summary",), "is required: one line saying in plain English what was (or will be) decided"
+    elif "\n" in decision.summary.strip() or len(decision.summary) > SUMMARY_MAX:
+        yield ("summary",), f"must be one line of {SUMMARY_MAX} characters or fewer (it has {len(decision.summary)}); put the detail in the body"
+    if decision.url is None and not decision.illustrative and decision.status.value == "taken":
+        yield ("url",), "is required once a decision is taken: the link to the council's record of the decision"
     if not decision.eqias and not decision.no_eqia_reason:
         yield ("eqias",), "name the equality analyses this decision relied on, or give no_eqia_reason saying why none was needed"
     if decision.eqias and decision.no_eqia_reason:

@@ -18,7 +18,9 @@ def eqia(eqia_id: str, published: str, next_review: str | None = "2027-06-01", *
     dates = {"screening": "2014-11-01", "published": published}
     if next_review:
         dates["next_review"] = next_review
-    fields = eqia_fields(eqia_id, **{"stage": "screening", "dates": dates, "actions": [DONE_ACTION], **changes})
+    signed = [{"role": "senior-officer", "job_title": "Head of Service", "date": published},
+              {"role": "dmt-member", "job_title": "Corporate Director", "date": published}]
+    fields = eqia_fields(eqia_id, **{"stage": "screening", "dates": dates, "actions": [DONE_ACTION], "sign_off": signed, **changes})
     return front_matter(fields)
 
 
@@ -59,6 +61,19 @@ def build(root: Path) -> Path:
             {"characteristics": ["age"], "issue": "Hours", "action": "Plan", "owner": "Manager", "timescale": "2027-01-31", "status": "planned"},
         ]),
         "eqias/no-review.md": eqia("no-review", "2014-01-01", next_review=None),
+        "eqias/challenged.md": eqia("challenged", "2024-01-10", call_ins=[
+            {"date": "2025-01-14", "group": "GET Equality Group", "points_raised": ["Where is the evidence on disabled users?"],
+             "response": "We added a survey of users.", "outcome": "revised"},
+            {"date": "2026-06-02", "group": "GET Equality Group", "points_raised": ["Who uses the service at night?"],
+             "outcome": "open", "follow_up": "2026-09-01"},
+            {"date": "2026-10-06", "group": "GET Equality Group", "points_raised": ["How will people hear of the change?"],
+             "outcome": "open", "follow_up": "2027-01-12"},
+        ]),
+        "eqias/unsigned.md": eqia("unsigned", "2024-01-10", commissioning_stage=None, sign_off=[
+            {"role": "senior-officer", "note": "The source document leaves this blank."},
+            {"role": "dmt-member", "job_title": "Corporate Director"},
+            {"role": "dmt-member", "job_title": "Corporate Director", "date": "2024-02-01"},
+        ]),
         # decisions
         "decisions/15-00001.md": decision("15/00001", "2015-02-01", ["in-time"]),
         "decisions/15-00002.md": decision("15/00002", "2015-04-01", ["late"]),

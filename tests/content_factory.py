@@ -32,6 +32,9 @@ def eqia_fields(eqia_id: str = "library-opening-hours", **changes: object) -> di
         "judgement": {"outcome": "internal-action", "justification": "Adjust hours after feedback."},
         "actions": [{"characteristics": ["age"], "issue": "Fewer evening hours", "action": "Keep one late night a week",
                      "owner": "Head of Libraries", "timescale": "2024-06-30"}],
+        "sign_off": [{"role": "senior-officer", "job_title": "Head of Libraries", "name": "A Person", "date": "2024-02-20"},
+                     {"role": "dmt-member", "job_title": "Corporate Director", "name": "B Person", "date": "2024-02-26"}],
+        "commissioning_stage": "plan",
     }
     for key, value in changes.items():
         if value is None:
@@ -44,7 +47,8 @@ def eqia_fields(eqia_id: str = "library-opening-hours", **changes: object) -> di
 def decision_fields(number: str = "24/00012", **changes: object) -> dict:
     fields: dict = {"number": number, "title": "Library opening hours", "decision_maker": "Cabinet Member for Communities",
                     "date": "2024-04-01", "directorate": "Growth, Environment and Transport", "status": "taken",
-                    "eqias": ["library-opening-hours"]}
+                    "eqias": ["library-opening-hours"],
+                    "summary": "Set new opening hours for libraries.", "url": "https://democracy.kent.gov.uk/mgIssueHistoryHome.aspx?IId=1"}
     fields.update(changes)
     return {k: v for k, v in fields.items() if v is not None}
 

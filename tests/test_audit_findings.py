@@ -21,10 +21,15 @@ EXPECTED = [
     "content/decisions/15-00008.md:9: eqias[0]: relies on 'fully-late', whose full assessment was completed 2015-05-01, after the decision on 2015-04-01",
     "content/decisions/15-00011.md:8: eqias: key decision taken 2015-05-10 relied on no equality analysis that was published and current on that day, and gives no no_eqia_reason",
     "content/decisions/15-00011.md:9: eqias[0]: relies on 'withdrawn-later', which was withdrawn on 2015-05-10, before the decision on 2015-05-10; name the analysis that replaced it, if there is one",
+    "content/eqias/challenged.md:86: call_ins[1].follow_up: challenge by GET Equality Group on 2026-06-02 is still open 83 days after its follow-up date (2026-09-01); record the response and the outcome (accepted or revised), or set a new follow_up",
     "content/eqias/no-review.md:11: dates.next_review: is not set; a published assessment needs a review date (YYYY-MM-DD)",
     "content/eqias/overdue-review.md:14: dates.next_review: review was due 2026-01-01 and is 326 days overdue; review the assessment, then set last_reviewed and a new next_review",
     "content/eqias/overdue-review.md:64: actions[0].timescale: action was due 2026-03-31 and has no recorded outcome; set status: done with completed: YYYY-MM-DD, or status: dropped, or a new timescale",
     "content/eqias/overdue-review.md:70: actions[1].timescale: has no date ('Ongoing'), so nobody can tell when the action is late; give a date (YYYY-MM-DD), or set status: done or dropped once it is finished",
+    "content/eqias/unsigned.md:1: commissioning_stage: is not recorded, so the assessment cannot be found by the stage of the commissioning cycle; give analyse, plan, do or review once the service says which",
+    "content/eqias/unsigned.md:67: sign_off[0]: the senior officer's sign-off is blank (no job title, name or date), as the source document leaves it; ask the service for the signed copy and record it, so readers can see who agreed the assessment",
+    "content/eqias/unsigned.md:69: sign_off[1].date: the Directorate Management Team member's sign-off has no date, so nobody can tell whether it came before publication; give the date it was signed",
+    "content/eqias/unsigned.md:73: sign_off[2].date: the Directorate Management Team member signed on 2024-02-01, after the assessment was published on 2024-01-10; an assessment is signed off before it is published",
     "content/objectives/needs-progress.md:8: progress: has no entry for 2025-26, the latest reporting year (it ended 2026-03-31); add its year, rating and summary",
 ]
 
@@ -54,6 +59,11 @@ def test_findings_carry_their_kind_and_ids(audit):
     assert (FindingKind.ACTION_OVERDUE, None, "overdue-review", None) in kinds
     assert (FindingKind.ACTION_NO_DATE, None, "overdue-review", None) in kinds
     assert (FindingKind.PROGRESS_MISSING, None, None, "needs-progress") in kinds
+    assert (FindingKind.CHALLENGE_OPEN, None, "challenged", None) in kinds
+    assert (FindingKind.SIGN_OFF_BLANK, None, "unsigned", None) in kinds
+    assert (FindingKind.SIGN_OFF_UNDATED, None, "unsigned", None) in kinds
+    assert (FindingKind.SIGN_OFF_LATE, None, "unsigned", None) in kinds
+    assert (FindingKind.NO_COMMISSIONING_STAGE, None, "unsigned", None) in kinds
 
 
 def test_each_decision_gets_a_verdict(audit):

@@ -9,7 +9,8 @@ import pytest
 from eqportal.audit import run_audit
 from eqportal.context import BuildContext
 from eqportal.loader import load_portal
-from eqportal.site import decisions, redirects
+from eqportal.opendata import TABLES
+from eqportal.site import decisions, opendata, redirects
 from tests import audit_scenario
 from tests.content_factory import decision_fields, eqia_fields, front_matter, write
 from tests.site_fixture import as_shown
@@ -20,14 +21,15 @@ def portal(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     audit_scenario.build(tmp_path)
     write(tmp_path, "content/decisions/15-00009.md", front_matter(decision_fields(
-        "15/00009", date="2015-03-01", eqias=["in-time"], title="Buses <script>alert(1)</script> & trams", illustrative="true"), body=""))
+        "15/00009", date="2015-03-01", eqias=["in-time"], title="Buses <script>alert(1)</script> & trams", illustrative="true", url=None), body=""))
     loaded, problems = load_portal(tmp_path / "content", audit_scenario.TODAY)
     assert problems == []
     return loaded
 
 
 def page(portal):
-    items = {item.url: item for item in decisions.pages(portal, BuildContext(today=portal.today))}
+    context = BuildContext(today=portal.today)
+    items = {item.url: item for item in [*decisions.pages(portal, context), *opendata.pages(portal, context)]}
     return items["/decisions/"], items["/data/decisions.csv"]
 
 
@@ -55,14 +57,18 @@ def test_register_tables_have_captions_and_scoped_headers_and_escape_text(portal
 
 def test_register_links_each_analysis_and_never_a_draft(portal):
     html = as_shown(page(portal)[0].html)
-    assert '<a href="../eqias/in-time/">Library opening hours</a> (published 10 January 2015)' in html
+    assert '<a href="../eqias/in-time/">Library opening hours</a> (Published; published 10 January 2015)' in html
     assert "<li>draft-one (a draft, never published)</li>" in html
     assert "eqias/draft-one/" not in html
 
 
 def test_decisions_csv_columns_and_rows(portal):
     rows = list(csv.DictReader(io.StringIO(page(portal)[1].content)))
-    assert tuple(rows[0]) == decisions.CSV_COLUMNS
+    decision_table = next(t for t in TABLES if t.name == "decisions")
+    assert tuple(rows[0]) == tuple(decision_table.header)
+    assert decision_table.header[:14] == [  # the published contract: columns are only ever added at the end
+        "number", "title", "date", "reporting_year", "status", "decision_maker", "directorate",
+        "eqias", "coverage", "no_eqia_reason", "notes", "illustrative", "url", "checked_on"]
     by_number = {r["number"]: r for r in rows}
     assert by_number["15/00002"]["coverage"] == "covered-late"
     assert by_number["15/00002"]["notes"] == "relies on 'late', published 2015-06-01, after the decision on 2015-04-01"
@@ -80,9 +86,9 @@ def test_open_data_and_command_agree(portal):
 
 def test_late_and_replaced_analyses_say_why_on_the_page(portal):
     html = as_shown(page(portal)[0].html)
-    assert "(published 1 June 2015, after the decision)" in html
-    assert "(already replaced on 1 March 2015)" in html
-    assert "(full assessment completed 1 May 2015, after the decision)" in html
+    assert "(Published; published 1 June 2015, after the decision)" in html
+    assert "(Replaced by a newer assessment; already replaced on 1 March 2015)" in html
+    assert "(Published; full assessment completed 1 May 2015, after the decision)" in html
 
 
 def test_renamed_assessment_redirects_from_its_old_address(tmp_path, monkeypatch):
@@ -98,3 +104,11 @@ def test_renamed_assessment_redirects_from_its_old_address(tmp_path, monkeypatch
     assert '<meta name="robots" content="noindex">' in html
     assert '<a href="../concessionary-bus-passes/">Bus passes &amp; you</a>' in html
     assert '<html lang="en-GB">' in html
+
+
+def test_each_decision_has_its_anchor_summary_and_link_to_the_councils_record(portal):
+    html = as_shown(page(portal)[0].html)
+    assert '<tr id="decision-15-00002">' in html
+    assert '<span class="eqp-decision__summary">Set new opening hours for libraries.</span>' in html
+    assert '<a class="eqp-decision__record" href="https://democracy.kent.gov.uk/mgIssueHistoryHome.aspx?IId=1">The council\'s record of decision 15/00002</a>' in html
+    assert "No link to the council's record: this is not a real decision" in html  # 15/00009 is illustrative, with no url

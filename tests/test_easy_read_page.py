@@ -27,7 +27,7 @@ def soup(portal):
 def test_sections_come_in_the_easy_read_order(soup):
     assert [h.get_text() for h in soup.select("h2")] == [
         "What is this about?", "Who could this affect?", "What will we do?", "When will we check again?",
-        "Tell us what you think or ask for help", "Hard words"]
+        "Who checked this?", "Tell us what you think or ask for help", "Hard words"]
     assert soup.h1.get_text() == "Easy read: Day centre opening hours"
 
 
@@ -40,16 +40,35 @@ def test_every_point_is_a_picture_then_words(soup):
         assert "eqp-easy-read__words" in words["class"] and words.get_text(strip=True)
 
 
-def test_points_say_who_is_affected_and_how_much(soup):
+def test_points_follow_each_row_of_the_grid_worse_then_better(soup):
     section = soup.find(id="eqp-easy-read-affects").parent
     texts = [li.get_text(" ", strip=True) for li in section.select("li")]
+    nothing = "We do not think this will make things worse for them. We do not think this will make things better for them."
     assert texts == [
-        "This could affect older people and younger people. It could have a big effect.",
-        "This could affect disabled people. It could have some effect.",
-        "This could affect people from different ethnic backgrounds. It could have a small effect.",
-        "This could affect people who do not speak English well. It could have a small effect.",
-        "This could affect people who look after someone. We do not know yet how big the effect could be.",
+        "Here is what we found for older people and younger people. This could make things a lot worse for them. "
+        "This could make things a little better for them.",
+        "Here is what we found for disabled people. This could make things quite a bit worse for them. "
+        "This could make things a little better for them.",
+        "Here is what we found for people who look after someone. This could make things worse for them. "
+        "We do not know yet how much. We do not think this will make things better for them.",
+        f"Here is what we found for transgender people. {nothing}",
+        f"Here is what we found for people who are married or in a civil partnership. {nothing}",
+        f"Here is what we found for people who are pregnant or have a new baby. {nothing}",
+        # The grid answers No for race, so the page must not say it could make things worse.
+        "Here is what we found for people from different ethnic backgrounds. We do not think this will make things worse for them. "
+        "But the check still says there is a small risk. We do not think this will make things better for them.",
+        "Here is what we found for people who do not speak English well. We do not think this will make things worse for them. "
+        "But the check still says there is a small risk. We do not think this will make things better for them.",
+        f"Here is what we found for people of any religion or belief. {nothing}",
+        f"Here is what we found for women and men. {nothing}",
+        f"Here is what we found for lesbian, gay and bisexual people. {nothing}",
     ]
+
+
+def test_who_checked_the_easy_read_version_is_shown(soup):
+    section = soup.find(id="eqp-easy-read-checked").parent
+    assert section.get_text(" ", strip=True) == (
+        "Who checked this? People with learning disabilities checked this in April 2024. Kent Learning Disability Voice")
 
 
 def test_author_text_and_review_date_are_used(soup):
@@ -63,7 +82,8 @@ def test_every_hard_word_used_has_a_glossary_entry(soup):
     listed = [d.get_text() for d in glossary_section.select("dfn")]
     glossary_section.decompose()
     used = [t.term for t in hard_words_used(soup_without_glossary.get_text(" "))]
-    assert used == ["equality impact assessment", "ethnic background"]
+    assert used == ["equality impact assessment", "transgender", "civil partnership", "pregnant", "ethnic background",
+                    "religion or belief", "lesbian", "bisexual"]
     assert [w.lower() for w in listed] == used
 
 

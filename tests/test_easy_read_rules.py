@@ -61,12 +61,13 @@ def test_a_broken_rule_gives_the_exact_error(tmp_path, easy_read, expected):
 
 
 def test_a_page_above_grade_5_is_an_error_at_easy_read(tmp_path):
-    sentences = ("Every equality impact assessment and every consultation is important to everybody everywhere. "
-                 "Everybody understands the equality impact assessment and the consultation about the Public Sector Equality Duty.")
-    about = f"easy_read:\n  about: >-\n    {sentences}\n    {sentences}\n"
-    problems = _problems(tmp_path, about)
+    pair = ("Every equality impact assessment needs a consultation about each protected characteristic and special educational needs. "
+            "Everybody understands the equality impact assessment and the consultation about the Public Sector Equality Duty.")
+    written = (f"easy_read:\n  about: >-\n    {pair} {pair}\n  affects:\n    - {pair}\n    - {pair}\n"
+               f"  actions:\n    - {pair}\n    - {pair}\n")
+    problems = _problems(tmp_path, written)
     assert problems == [
-        "eqias/day-centre-opening-hours.md:34: easy_read: makes the easy-read page read at grade 5.2 (Flesch–Kincaid); "
+        "eqias/day-centre-opening-hours.md:34: easy_read: makes the easy-read page read at grade 5.8 (Flesch–Kincaid); "
         "easy read needs grade 5 or below: use shorter sentences and shorter words"
     ]
 

@@ -44,7 +44,7 @@ def test_unfilled_files_fail_the_check_with_each_placeholder_named(started, caps
     assert code == 1
     assert "content/decisions/26-00012.md:10: date: still holds the placeholder 'TODO: the day it was or will be taken, e.g. " in out
     assert "content/eqias/library-opening-hours.md:10: title: still holds the placeholder 'TODO: what is being assessed, in a few words, e.g. Library opening hours'; replace it with the real value" in lines
-    assert "content/eqias/library-opening-hours.md:147: body: still holds the placeholder 'TODO: the background to the change, in plain English.'; write this part in plain English" in lines
+    assert "content/eqias/library-opening-hours.md:174: body: still holds the placeholder 'TODO: the background to the change, in plain English.'; write this part in plain English" in lines
     assert "content/objectives/more-disabled-library-members.md:11: period: still holds the placeholder 'TODO: the years it runs, e.g. " in out
     assert "content/reports/annual-report-2025-26.md:9: year: still holds the placeholder 'TODO: the reporting year, e.g. " in out
     assert all("still holds the placeholder" in line for line in lines), "placeholders replace the type errors they cause"

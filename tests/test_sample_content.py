@@ -88,7 +88,7 @@ def test_customer_service_policy_is_a_published_full_assessment(csp):
 def test_customer_service_policy_keeps_the_whole_action_plan_and_history(csp):
     assert len(csp.actions) == 16
     assert len(csp.versions) == 15
-    assert [v.version for v in csp.versions][-3:] == ["1.3", "1.3", "1.4"]
+    assert [v.version for v in csp.versions][-3:] == ["1.3", "1.3 (second)", "1.4"]
     assert {a.cost for a in csp.actions} >= {"Not yet known", "The cost of providing training"}
 
 
@@ -256,3 +256,33 @@ def test_no_sample_sentence_runs_to_35_words(portal):
             texts = [record.body, getattr(record.model, "summary", None) or ""]
             long += [(record.path, s) for t in texts for s in _sentences(t) if len(s.split()) >= 35]
     assert long == []
+
+
+def test_customer_service_policy_records_process_as_the_source_gives_it(csp):
+    """Seed 004 leaves both signature boxes blank, names no commissioning stage and records no call-in."""
+    assert [s.role.value for s in csp.sign_off] == ["senior-officer", "dmt-member"]
+    assert all(s.is_blank and "blank" in s.note for s in csp.sign_off)
+    assert csp.commissioning_stage is None and csp.call_ins == []
+    assert csp.judgement.outcome.option == 3
+
+
+def test_every_published_full_sample_is_signed_by_both_roles(portal):
+    for eqia in eqias(portal):
+        if eqia.is_public and eqia.stage is Stage.FULL:
+            assert {s.role.value for s in eqia.sign_off} == {"senior-officer", "dmt-member"}, eqia.id
+
+
+def test_sample_audit_says_where_the_source_is_blank(portal):
+    from eqportal.audit import FindingKind, run_audit
+
+    found = {(f.kind, f.eqia, f.field) for f in run_audit(portal).findings}
+    assert (FindingKind.SIGN_OFF_BLANK, "customer-service-policy", "sign_off[0]") in found
+    assert (FindingKind.SIGN_OFF_BLANK, "customer-service-policy", "sign_off[1]") in found
+    assert (FindingKind.NO_COMMISSIONING_STAGE, "customer-service-policy", "commissioning_stage") in found
+    assert (FindingKind.CHALLENGE_OPEN, "library-service-offer-2025", "call_ins[0].follow_up") in found
+    assert (FindingKind.SIGN_OFF_LATE, "special-school-places-programme", "sign_off[1].date") in found
+
+
+def test_samples_cover_every_commissioning_stage(portal):
+    stages = {e.commissioning_stage.value for e in eqias(portal) if e.commissioning_stage}
+    assert stages == {"analyse", "plan", "do", "review"}

@@ -26,6 +26,8 @@ CONTRACT_URLS = [
     "/objectives/", "/objectives/fair-access/", "/reports/", "/reports/report-2016-17/",
     "/data/eqias.json", "/data/eqias.csv", "/feed.xml",
     "/eqias/bus-passes/easy-read/", "/objectives/fair-access/easy-read/", "/decisions/", "/data/decisions.csv", "/accessibility/",
+    "/data/datapackage.json", "/data/eqias.schema.json", "/data/eqias/bus-passes.json", "/data/screening.csv", "/data/actions.csv",
+    "/data/objective-progress.csv", "/open-data/",
 ]
 
 
@@ -89,7 +91,8 @@ def test_every_contract_url_exists(built, url):
 
 OFFSITE = [
     re.compile(r"<script[^>]+src=[\"']?(?:https?:)?//", re.I),
-    re.compile(r"<link[^>]+href=[\"']?(?:https?:)?//", re.I),
+    # rel="canonical" names the page's own address (from site_url); browsers never fetch it.
+    re.compile(r"<link(?![^>]*rel=[\"']?canonical)[^>]+href=[\"']?(?:https?:)?//", re.I),
     re.compile(r"<(?:img|iframe|source|video|audio|embed)[^>]+src=[\"']?(?:https?:)?//", re.I),
     re.compile(r"@import\s+(?:url\()?[\"']?(?:https?:)?//", re.I),
     re.compile(r"url\(\s*[\"']?(?:https?:)?//", re.I),
@@ -162,6 +165,63 @@ def test_mkdocs_build_strict_stops_on_bad_content_without_traceback(tmp_path):
     assert re.search(r"libraries-2024\.md:\d+: kind: ", output)
     assert "Traceback" not in output
     assert not (tmp_path / "out").exists()
+
+
+def test_frictionless_validates_the_built_data_package(built):
+    """What a data user runs: `frictionless validate site/data/datapackage.json`."""
+    result = subprocess.run([str(Path(sys.executable).parent / "frictionless"), "validate", str(built[0] / "data" / "datapackage.json")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "INVALID" not in result.stdout
+
+
+def test_built_json_is_valid_against_the_schema_published_beside_it(built):
+    import jsonschema
+
+    data = built[0] / "data"
+    schema = json.loads((data / "eqias.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(
+        json.loads((data / "eqias.json").read_text(encoding="utf-8")))
+
+
+def _pages(site: Path) -> dict[str, str]:
+    """Every built page (not redirect stubs) by its absolute address, from mkdocs.yml's site_url."""
+    import yaml
+
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
+    out = {}
+    for path in sorted(site.rglob("index.html")):
+        text = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text:
+            continue
+        folder = path.parent.relative_to(site).as_posix()
+        out[site_url + ("" if folder == "." else folder + "/")] = text
+    return out
+
+
+def test_sitemap_lists_every_page_with_absolute_urls(built):
+    locs = set(re.findall(r"<loc>([^<]+)</loc>", (built[0] / "sitemap.xml").read_text(encoding="utf-8")))
+    pages = _pages(built[0])
+    assert len(pages) > 20 and locs == set(pages)
+
+
+def test_every_page_links_its_canonical_url_and_the_atom_feed(built):
+    for url, text in _pages(built[0]).items():
+        assert f'<link rel="canonical" href="{url}">' in text, url
+        feed = re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', text)
+        assert feed and feed[1].endswith("feed.xml"), url
+
+
+def test_open_data_and_feed_use_absolute_urls_from_site_url(built):
+    import yaml
+
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
+    data = json.loads((built[0] / "data" / "eqias.json").read_text(encoding="utf-8"))
+    assert data["site_url"] == site_url
+    assert all(item["url"].startswith(site_url) and item["json_url"].startswith(site_url) for item in data["eqias"])
+    rows = list(csv.DictReader((built[0] / "data" / "decisions.csv").open(encoding="utf-8")))
+    assert all(r["register_url"].startswith(site_url + "decisions/#decision-") for r in rows)
+    assert f'href="{site_url}eqias/bus-passes/"' in (built[0] / "feed.xml").read_text(encoding="utf-8")
 
 
 def test_build_log_names_each_stage_in_order_when_piped(built):

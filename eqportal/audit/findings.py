@@ -21,6 +21,11 @@ class FindingKind(StrEnum):
     ACTION_OVERDUE = "action-overdue"
     ACTION_NO_DATE = "action-no-date"
     PROGRESS_MISSING = "progress-missing"
+    CHALLENGE_OPEN = "challenge-open"  # a call-in still open past its follow-up date
+    SIGN_OFF_BLANK = "sign-off-blank"  # the signature box is empty, as in the source document
+    SIGN_OFF_UNDATED = "sign-off-undated"
+    SIGN_OFF_LATE = "sign-off-late"  # signed after the assessment was published
+    NO_COMMISSIONING_STAGE = "no-commissioning-stage"
     INVALID_CONTENT = "invalid-content"  # the content failed `eqportal check`; nothing else was audited
 
 

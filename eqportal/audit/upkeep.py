@@ -10,7 +10,7 @@ from typing import Iterator
 from eqportal.audit.findings import Finding, FindingKind
 from eqportal.audit.years import latest_completed_year, period_covers, year_end_date
 from eqportal.models import Action, Eqia, Objective
-from eqportal.models.vocab import ActionStatus, EqiaStatus
+from eqportal.models.vocab import ActionStatus, CallInOutcome, EqiaStatus, SignOffRole
 from eqportal.portal import Portal, Record
 from eqportal.reviews import ReviewStatus, review_status
 
@@ -86,9 +86,66 @@ def progress_findings(record: Record[Objective], today: dt.date) -> Iterator[Fin
     yield Finding(record.path, record.line_of(("progress",)), "progress", f"has no entry for {year}, the latest reporting year (it ended {year_end_date(year).isoformat()}); add its year, rating and summary", FindingKind.PROGRESS_MISSING, objective=objective.id)
 
 
+def challenge_findings(record: Record[Eqia], today: dt.date) -> Iterator[Finding]:
+    """Call-ins by the Equality Group still open after the date the group set to follow them up."""
+    eqia = record.model
+    if not eqia.is_public:
+        return
+    for index, call_in in enumerate(eqia.call_ins):
+        due = call_in.follow_up
+        if call_in.outcome is CallInOutcome.OPEN and due is not None and due < today:
+            days = (today - due).days
+            yield Finding(
+                record.path, record.line_of(("call_ins", index, "follow_up")), f"call_ins[{index}].follow_up",
+                f"challenge by {call_in.group} on {call_in.date.isoformat()} is still open {days} day{'s' if days != 1 else ''} after its follow-up date ({due.isoformat()}); "
+                "record the response and the outcome (accepted or revised), or set a new follow_up",
+                FindingKind.CHALLENGE_OPEN, eqia=eqia.id)
+
+
+SIGNATORY = {SignOffRole.SENIOR_OFFICER: "senior officer", SignOffRole.DMT_MEMBER: "Directorate Management Team member"}
+
+
+def sign_off_findings(record: Record[Eqia]) -> Iterator[Finding]:
+    """Sign-offs a reader cannot rely on: blank, undated, or dated after publication."""
+    eqia = record.model
+    if not eqia.is_public:
+        return
+    published = eqia.dates.published
+    for index, entry in enumerate(eqia.sign_off):
+        who = SIGNATORY[entry.role]
+        loc = ("sign_off", index)
+        field = f"sign_off[{index}]"
+        if entry.is_blank:
+            yield Finding(record.path, record.line_of(loc), field,
+                          f"the {who}'s sign-off is blank (no job title, name or date), as the source document leaves it; "
+                          "ask the service for the signed copy and record it, so readers can see who agreed the assessment",
+                          FindingKind.SIGN_OFF_BLANK, eqia=eqia.id)
+        elif entry.date is None:
+            yield Finding(record.path, record.line_of(loc), f"{field}.date",
+                          f"the {who}'s sign-off has no date, so nobody can tell whether it came before publication; give the date it was signed",
+                          FindingKind.SIGN_OFF_UNDATED, eqia=eqia.id)
+        elif published is not None and entry.date > published:
+            yield Finding(record.path, record.line_of((*loc, "date")), f"{field}.date",
+                          f"the {who} signed on {entry.date.isoformat()}, after the assessment was published on {published.isoformat()}; "
+                          "an assessment is signed off before it is published",
+                          FindingKind.SIGN_OFF_LATE, eqia=eqia.id)
+
+
+def stage_findings(record: Record[Eqia]) -> Iterator[Finding]:
+    eqia = record.model
+    if eqia.status is EqiaStatus.PUBLISHED and eqia.commissioning_stage is None:
+        yield Finding(record.path, record.line_of(("commissioning_stage",)), "commissioning_stage",
+                      "is not recorded, so the assessment cannot be found by the stage of the commissioning cycle; "
+                      "give analyse, plan, do or review once the service says which",
+                      FindingKind.NO_COMMISSIONING_STAGE, eqia=eqia.id)
+
+
 def upkeep_findings(portal: Portal) -> Iterator[Finding]:
     for record in portal.eqias.values():
         yield from review_findings(record, portal.today)
         yield from action_findings(record, portal.today)
+        yield from challenge_findings(record, portal.today)
+        yield from sign_off_findings(record)
+        yield from stage_findings(record)
     for record in portal.objectives.values():
         yield from progress_findings(record, portal.today)

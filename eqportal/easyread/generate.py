@@ -21,7 +21,7 @@ from eqportal.registry import url_for
 
 FULL_VERSION_TEXT = "Read the full version of this page"
 MAX_TITLE_WORDS = 10
-NEGATIVE = (Impact.HIGH, Impact.MEDIUM, Impact.LOW)
+NEGATIVE = (Impact.HIGH, Impact.MEDIUM, Impact.LOW)  # a rated risk of things getting worse
 
 
 def month_year(day: dt.date) -> str:
@@ -80,47 +80,109 @@ def _hard_words(sections: list[Section]):
     return tuple(hard_words_used(text))
 
 
-def eqia_page(eqia: Eqia, successor: Eqia | None = None) -> EasyReadPage:
-    """The easy-read version of an assessment; ``successor`` is the newer one, when it has a page."""
+def eqia_page(eqia: Eqia, successor: Eqia | None = None, today: dt.date | None = None) -> EasyReadPage:
+    """The easy-read version of an assessment; ``successor`` is the newer one, ``today`` decides whether the review is overdue."""
     lex = lexicon()
     easy = eqia.easy_read
     full_version = Link(FULL_VERSION_TEXT, url_for(eqia))
 
     about = _about(lex.kinds[eqia.kind.value], eqia.title, easy)
+    if not _author(easy, "about"):
+        about.extend(_what_changes(eqia))
     about.append(Point("clipboard-check-outline", "We checked if it is fair to everyone. This check is called an equality impact assessment."))
-    if eqia.status is EqiaStatus.SUPERSEDED:
-        has_page = successor is not None and successor.is_public  # a draft successor has no page to link to
-        link = Link("Read the easy read version of the newer one", url_for(successor, "easy-read")) if has_page else None
-        about.insert(0, Point("alert-circle-outline", "We do not use this any more. There is a newer one.", link=link))
-    elif eqia.status is EqiaStatus.WITHDRAWN:
-        about.insert(0, Point("alert-circle-outline", "We do not use this any more."))
+    about[:0] = _warnings(eqia, successor, today)
 
     sections = [Section("about", "What is this about?", "information-outline", tuple(about)),
                 Section("affects", "Who could this affect?", "account-group", tuple(_eqia_affects(eqia))),
                 Section("actions", "What will we do?", "clipboard-check-outline", tuple(_eqia_actions(eqia, full_version))),
-                Section("review", "When will we check again?", "calendar-month", (_eqia_review(eqia),)),
+                Section("review", "When will we check again?", "calendar-month", (_eqia_review(eqia, today),)),
+                _checked_by(easy),
                 _contact(eqia.contact)]
     return EasyReadPage("eqia", eqia.id, eqia.title, full_version, tuple(sections), _hard_words(sections),
                         easy.reviewed_by if easy else None,
                         easy.reviewed_on.isoformat() if easy and easy.reviewed_on else None)
 
 
+def _is_overdue(eqia: Eqia, today: dt.date | None) -> bool:
+    due = eqia.dates.next_review
+    return today is not None and eqia.status is EqiaStatus.PUBLISHED and due is not None and due < today
+
+
+def _warnings(eqia: Eqia, successor: Eqia | None, today: dt.date | None) -> list[Point]:
+    """First things first: replaced, withdrawn or out of date."""
+    if eqia.status is EqiaStatus.SUPERSEDED:
+        has_page = successor is not None and successor.is_public  # a draft successor has no page to link to
+        link = Link("Read the easy read version of the newer one", url_for(successor, "easy-read")) if has_page else None
+        return [Point("alert-circle-outline", "We do not use this any more. There is a newer one.", link=link)]
+    if eqia.status is EqiaStatus.WITHDRAWN:
+        when = f" We stopped it in {month_year(eqia.dates.withdrawn)}." if eqia.dates.withdrawn else ""
+        return [Point("alert-circle-outline", f"We do not use this any more.{when}",
+                      link=Link("Read why on the full page", url_for(eqia)))]
+    if _is_overdue(eqia, today):
+        return [Point("alert-circle-outline",
+                      f"This may be out of date. We should have checked it again by {month_year(eqia.dates.next_review)}.")]
+    return []
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NOT_PLAIN = re.compile(r"\b(affect\w*|effect\w*|impact\w*)\b", re.IGNORECASE)
+
+
+def _plain_title(title: str) -> str | None:
+    """The title's everyday words, when the title itself is not easy read: "LED street lighting" -> "street lighting"."""
+    kept = [w for w in _PLAIN_WORD.findall(title) if not point_problems(w + ".")]
+    phrase = " ".join(kept).lower()
+    if len(kept) >= 1 and not point_problems(f"It is about {phrase}."):
+        return phrase
+    return None
+
+
+def _what_changes(eqia: Eqia) -> list[Point]:
+    """What is being changed, in plain words from the assessment's own title and summary.
+
+    The kind sentence says what sort of thing it is; this says which thing. Summary sentences
+    are used only where they already meet every easy-read rule, and never ones that speak of an
+    "effect" or "impact" without saying good or bad.
+    """
+    sentences: list[str] = []
+    if _title_sentence(eqia.title) is None and (plain := _plain_title(eqia.title)):
+        sentences.append(f"It is about {plain}.")
+    for sentence in split_summary(eqia.summary or ""):
+        if len(sentences) >= 3:
+            break
+        if not point_problems(sentence) and not _NOT_PLAIN.search(sentence):
+            sentences.append(sentence)
+    return [Point("information-outline", " ".join(sentences))] if sentences else []
+
+
+def split_summary(text: str) -> list[str]:
+    text = plain_percentages(" ".join(text.split()))
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", text) if s]
+
+
+def _checked_by(easy: EasyRead | None) -> Section:
+    """Whether people with learning disabilities have checked this easy-read version."""
+    if easy and easy.reviewed_by and easy.reviewed_on:
+        point = Point("account-check", f"People with learning disabilities checked this in {month_year(easy.reviewed_on)}.",
+                      note=easy.reviewed_by)
+    else:
+        point = Point("account-question", "People with learning disabilities have not checked this yet.")
+    return Section("checked", "Who checked this?", "account-check", (point,))
+
+
 def _eqia_affects(eqia: Eqia) -> list[Point]:
-    written = _author(eqia.easy_read, "affects")
-    if written:
-        return [Point("account-group", text, author_field=name) for name, text in written]
+    """One point per screening row, in the grid's words; author-written points come after, never instead."""
     lex = lexicon()
+    order = {Answer.YES: 0, Answer.UNKNOWN: 1, Answer.NO: 2}
     points: list[Point] = []
-    for entry in eqia.screening:
-        if entry.adverse is not Answer.YES and entry.negative_impact not in NEGATIVE:
-            continue
-        size = lex.impacts[entry.negative_impact.value]
+    for entry in sorted(eqia.screening, key=lambda e: order[e.adverse]):
         group = lex.characteristics[entry.characteristic]
-        points.append(Point(group.icon, f"This could affect {group.phrase}. {size}"))
+        points.append(Point(group.icon, lex.screening.row(group.phrase, entry.adverse, entry.negative_impact, entry.positive_impact)))
         if entry.characteristic.value == "race" and lex.language_when.search(entry.details or ""):
-            points.append(Point(lex.language.icon, f"This could affect {lex.language.phrase}. {size}"))
+            points.append(Point(lex.language.icon, lex.screening.row(lex.language.phrase, entry.adverse, entry.negative_impact, entry.positive_impact)))
     if not points:
-        points.append(Point("account-group", "We did not find any group this could treat unfairly."))
+        points.append(Point("account-group", "We have not written down what we found for each group yet."))
+    points += [Point("account-group", text, author_field=name) for name, text in _author(eqia.easy_read, "affects")]
     return points
 
 
@@ -177,9 +239,11 @@ def _eqia_affects_anyone(eqia: Eqia) -> bool:
     return any(e.adverse is Answer.YES or e.negative_impact in NEGATIVE for e in eqia.screening)
 
 
-def _eqia_review(eqia: Eqia) -> Point:
+def _eqia_review(eqia: Eqia, today: dt.date | None = None) -> Point:
     if eqia.status is not EqiaStatus.PUBLISHED:
         return Point("calendar-month", "We do not use this any more. So we will not check it again.")
+    if _is_overdue(eqia, today):
+        return Point("alert-circle-outline", f"We should have checked this again in {month_year(eqia.dates.next_review)}. We have not done it yet.")
     if eqia.dates.next_review:
         return Point("calendar-month", f"We will check this again in {month_year(eqia.dates.next_review)}.")
     return Point("calendar-month", "We have not set a date to check this again.")
@@ -205,6 +269,7 @@ def objective_page(objective: Objective) -> EasyReadPage:
         sections.append(Section("actions", "What will we do?", "clipboard-check-outline",
                                 tuple(Point("clipboard-check-outline", text, author_field=name) for name, text in actions)))
     sections.append(Section("progress", "How is it going?", "chart-line", tuple(_objective_progress(objective))))
+    sections.append(_checked_by(easy))
     sections.append(_contact(objective.contact))
     return EasyReadPage("objective", objective.id, objective.title, Link(FULL_VERSION_TEXT, url_for(objective)), tuple(sections), _hard_words(sections),
                         easy.reviewed_by if easy else None,

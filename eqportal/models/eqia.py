@@ -10,12 +10,15 @@ from eqportal.models.vocab import (
     ActionScope,
     ActionStatus,
     Answer,
+    CallInOutcome,
     Characteristic,
+    CommissioningStage,
     EqiaKind,
     EqiaStatus,
     Impact,
     JudgementOutcome,
     Rating,
+    SignOffRole,
     Stage,
 )
 
@@ -47,7 +50,7 @@ class Proportionality(Model):
 
 
 class Judgement(Model):
-    outcome: JudgementOutcome = Field(description="What the assessment concluded is needed next.")
+    outcome: JudgementOutcome = Field(description="screening-sufficient (Option 1: screening sufficient), internal-action (Option 2: internal action required) or full-assessment (Option 3: full impact assessment).")
     justification: Text = Field(description="Why.")
 
 
@@ -73,9 +76,29 @@ class VersionEntry(Model):
 
 
 class SignOff(Model):
-    role: Text = Field(description="The role that signed the assessment off.")
-    name: Text | None = Field(None, description="Optional name of the person in that role.")
-    date: dt.date | None = Field(None, description="Date of sign-off.")
+    """One signature of the form's "Sign Off" box. Leave name and date out only where the signed document leaves them blank."""
+
+    role: SignOffRole = Field(description="senior-officer or dmt-member (a Directorate Management Team member).")
+    job_title: Text | None = Field(None, description="The signatory's job title, e.g. Corporate Director of Growth, Environment and Transport.")
+    name: Text | None = Field(None, description="The signatory's name, as signed.")
+    date: dt.date | None = Field(None, description="Date signed. The audit reports a sign-off with no date, or dated after publication.")
+    note: Text | None = Field(None, description="Anything a reader should know, e.g. that the source document leaves this signature blank.")
+
+    @property
+    def is_blank(self) -> bool:
+        """Nothing but the role: the signed document leaves the box empty."""
+        return self.name is None and self.job_title is None and self.date is None
+
+
+class CallIn(Model):
+    """One time the directorate Equality Group called the assessment in to challenge it."""
+
+    date: dt.date = Field(description="Date of the meeting that called the assessment in.")
+    group: Text = Field(description="Who called it in, e.g. GET Equality Group.")
+    points_raised: list[Text] = Field(min_length=1, description="The challenges the group raised, one point each.")
+    response: Text | None = Field(None, description="How the service answered the points raised.")
+    outcome: CallInOutcome = Field(description="open (not yet answered to the group's satisfaction), accepted or revised.")
+    follow_up: dt.date | None = Field(None, description="When the group will look at it again; required while the outcome is open. The audit reports open challenges past this date.")
 
 
 class Eqia(Model):
@@ -93,10 +116,12 @@ class Eqia(Model):
     dates: EqiaDates = Field(default_factory=EqiaDates, description="Key dates.")
     screening: list[ScreeningEntry] = Field(default_factory=list, description="The screening grid: one row per characteristic.")
     proportionality: Proportionality | None = Field(None, description="How much analysis the change needs.")
-    judgement: Judgement | None = Field(None, description="The conclusion of the assessment.")
+    judgement: Judgement | None = Field(None, description="The conclusion of the assessment: the council's Option 1, 2 or 3.")
     actions: list[Action] = Field(default_factory=list, description="The action plan.")
     versions: list[VersionEntry] = Field(default_factory=list, description="Version history, oldest first.")
-    sign_off: list[SignOff] = Field(default_factory=list, description="Who signed the assessment off.")
+    sign_off: list[SignOff] = Field(default_factory=list, description="Who signed the assessment off: a published full assessment needs the senior officer and a Directorate Management Team (DMT) member.")
+    commissioning_stage: CommissioningStage | None = Field(None, description="The stage of the commissioning cycle the change is at: analyse, plan, do or review.")
+    call_ins: list[CallIn] = Field(default_factory=list, description="Each time the directorate Equality Group called the assessment in, oldest first.")
     easy_read: EasyRead | None = Field(None, description="Author-written easy-read text (optional; generated otherwise).")
     contact: Contact | None = Field(None, description="How to ask a question or for another format; the equality team by default.")
     superseded_by: Slug | None = Field(None, description="Id of the assessment that replaces this one (status superseded).")

@@ -83,9 +83,40 @@ class Rating(StrEnum):
 
 
 class JudgementOutcome(StrEnum):
-    SCREENING_SUFFICIENT = "screening-sufficient"
-    INTERNAL_ACTION = "internal-action"
-    FULL_ASSESSMENT = "full-assessment"
+    """The council's three options at the end of screening (Kent's EqIA form, "Judgement")."""
+
+    SCREENING_SUFFICIENT = "screening-sufficient"  # Option 1
+    INTERNAL_ACTION = "internal-action"  # Option 2
+    FULL_ASSESSMENT = "full-assessment"  # Option 3
+
+    @property
+    def option(self) -> int:
+        """The number the council's form gives the option: 1, 2 or 3."""
+        return list(JudgementOutcome).index(self) + 1
+
+
+class CommissioningStage(StrEnum):
+    """The stage of the commissioning cycle the change is at (GET's approach, Appendix A)."""
+
+    ANALYSE = "analyse"
+    PLAN = "plan"
+    DO = "do"
+    REVIEW = "review"
+
+
+class CallInOutcome(StrEnum):
+    """Where a call-in by the directorate Equality Group stands."""
+
+    OPEN = "open"  # the challenge is not yet answered to the group's satisfaction
+    ACCEPTED = "accepted"  # the group accepted the assessment as it stands, or the response to its points
+    REVISED = "revised"  # the assessment was revised to answer the points raised
+
+
+class SignOffRole(StrEnum):
+    """The two signatures Kent's EqIA form asks for."""
+
+    SENIOR_OFFICER = "senior-officer"
+    DMT_MEMBER = "dmt-member"
 
 
 class ActionStatus(StrEnum):

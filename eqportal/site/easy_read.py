@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterator
 
 from eqportal.context import BuildContext
@@ -12,19 +13,22 @@ from eqportal.site.pages import GeneratedPage
 from eqportal.site.templating import render_page
 
 
-def easy_read_pages(portal: Portal) -> list[tuple[EasyReadPage, object]]:
-    """Every easy-read page with the record behind it: public assessments, then objectives."""
+def easy_read_pages(portal: Portal, today: dt.date | None = None) -> list[tuple[EasyReadPage, object]]:
+    """Every easy-read page with the record behind it: public assessments, then objectives.
+
+    ``today`` decides whether an assessment's review is overdue, which its easy-read page says.
+    """
     found = []
     for record in sorted(portal.public_eqias(), key=lambda r: r.model.id):
         successor = portal.eqias.get(record.model.superseded_by or "")
-        found.append((eqia_page(record.model, successor.model if successor else None), record))
+        found.append((eqia_page(record.model, successor.model if successor else None, today), record))
     for record in sorted(portal.objectives.values(), key=lambda r: r.model.id):
         found.append((objective_page(record.model), record))
     return found
 
 
 def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
-    found = easy_read_pages(portal)
+    found = easy_read_pages(portal, context.today)
     for page, record in found:
         yield GeneratedPage(
             src_uri=source_path(page.url),
@@ -34,4 +38,5 @@ def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
             # Not in the search index: the standard page (which links here) is; this halves the index.
             meta={"eqp_easy_read": True, "hide": ["toc"], "search": {"exclude": True}},
         )
-    yield render_page(context, EASY_READ, "Easy read versions", "easy_read_index.html", versions=[p for p, _ in found])
+    statuses = {p.id: record.model.status for p, record in found if p.kind == "eqia"}  # every listed assessment shows its status
+    yield render_page(context, EASY_READ, "Easy read versions", "easy_read_index.html", versions=[p for p, _ in found], statuses=statuses)

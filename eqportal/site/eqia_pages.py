@@ -8,11 +8,13 @@ another format. Drafts are never built; superseded and withdrawn assessments kee
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from eqportal.context import BuildContext
-from eqportal.models import Decision, Eqia, ScreeningEntry
+from eqportal.models import Decision, Eqia, Objective, Report, ScreeningEntry
+from eqportal.models.eqia import CallIn, SignOff
+from eqportal.models.vocab import CallInOutcome, SignOffRole
 from eqportal.models.common import Contact, contact_or_default
 from eqportal.portal import Portal, Record
 from eqportal.registry import url_for
@@ -22,7 +24,33 @@ from eqportal.site.pages import GeneratedPage
 from eqportal.site.templating import render_page
 
 FIXED_SECTIONS = {"at-a-glance": "At a glance", "who-could-be-affected": "Who could be affected", "action-plan": "What we will do"}
-END_SECTIONS = {"version-history": "Version history", "sign-off": "Sign-off", "another-format": "Ask for this in another format"}
+END_SECTIONS = {"call-ins": "Call-in and challenge", "version-history": "Version history", "sign-off": "Sign-off",
+                "another-format": "Ask for this in another format"}
+
+
+@dataclass(frozen=True)
+class CallInView:
+    """One call-in by the Equality Group, with whether it is past its follow-up date on the day of the build."""
+
+    call_in: CallIn
+    past_follow_up: bool
+
+
+@dataclass(frozen=True)
+class SignatureView:
+    """One signature box as the assessment records it: what a reader can truthfully be told."""
+
+    entry: SignOff
+    signed_after_publication: bool
+
+    @property
+    def state(self) -> str:
+        """blank (as in the source), undated, late or signed."""
+        if self.entry.is_blank:
+            return "blank"
+        if self.entry.date is None:
+            return "undated"
+        return "late" if self.signed_after_publication else "signed"
 
 
 @dataclass(frozen=True)
@@ -36,6 +64,16 @@ class EqiaView:
     decisions: list[Decision]
     last_changed: dt.date | None
     contact: Contact
+    objectives: list[Objective] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)
+    call_ins: list[CallInView] = field(default_factory=list)
+    signatures: list[SignatureView] = field(default_factory=list)
+
+    @property
+    def missing_signatures(self) -> list[SignOffRole]:
+        """The form's signatures the assessment does not record at all (a screening needs none)."""
+        present = {s.entry.role for s in self.signatures}
+        return [role for role in SignOffRole if role not in present]
 
     @property
     def status(self) -> str:
@@ -79,6 +117,11 @@ def eqia_view(portal: Portal, context: BuildContext, record: Record[Eqia]) -> Eq
         decisions=[r.model for r in portal.decisions_relying_on(eqia.id)],
         last_changed=context.last_changed(record.source),
         contact=contact_or_default(eqia.contact),
+        objectives=[r.model for r in portal.objectives_naming(eqia.id)],
+        reports=[r.model for r in portal.reports_naming(eqia.id)],
+        call_ins=[CallInView(c, c.outcome is CallInOutcome.OPEN and c.follow_up is not None and c.follow_up < context.today)
+                  for c in eqia.call_ins],
+        signatures=[SignatureView(s, bool(s.date and eqia.dates.published and s.date > eqia.dates.published)) for s in eqia.sign_off],
     )
 
 

@@ -1,7 +1,7 @@
 """``/feed.xml``: an Atom feed of published and updated assessments, newest change first.
 
-Feed readers need absolute links, and the portal may not know its own address, so entry links
-are relative and Atom resolves them against the feed's own URL (``xml:base``).
+Feed readers need absolute links: with ``site_url`` set in mkdocs.yml every link is absolute;
+without it, entry links are relative and Atom resolves them against the feed's own URL (``xml:base``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Iterator
 from eqportal.context import BuildContext
 from eqportal.models import Eqia
 from eqportal.portal import Portal
-from eqportal.registry import FEED, url_for
+from eqportal.registry import FEED, absolute, url_for
 from eqportal.site.pages import GeneratedFile
 from eqportal.site.templating import PageInfo, render
 
@@ -36,6 +36,8 @@ class Entry:
 class FeedView:
     updated: str
     entries: list[Entry]
+    base: str  # xml:base: the portal's address, or "./" when it is not configured
+    self_href: str
 
 
 def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedFile]:
@@ -47,6 +49,12 @@ def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedFile]:
         dated.append((updated, published, m))
     dated.sort(key=lambda x: (x[0], x[2].id), reverse=True)
     newest = dated[0][0] if dated else context.today
-    entries = [Entry(m, _stamp(published), _stamp(updated), url_for(m).lstrip("/")) for updated, published, m in dated[:MAX_ENTRIES]]
-    xml = render(context, "feed.xml", PageInfo(FEED, FEED.lstrip("/"), "feed"), view=FeedView(_stamp(newest), entries))
+    site = context.site_url
+
+    def href(url: str) -> str:
+        return absolute(url, site) if site else url.lstrip("/")
+
+    entries = [Entry(m, _stamp(published), _stamp(updated), href(url_for(m))) for updated, published, m in dated[:MAX_ENTRIES]]
+    view = FeedView(_stamp(newest), entries, base=site or "./", self_href=href(FEED))
+    xml = render(context, "feed.xml", PageInfo(FEED, FEED.lstrip("/"), "feed"), view=view)
     yield GeneratedFile(FEED.lstrip("/"), xml.lstrip() + "\n")

@@ -33,6 +33,6 @@ def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
     public = portal.public_eqias()
     in_force = sum(1 for r in public if r.model.status is EqiaStatus.PUBLISHED)
     view = HomeView(in_force, len(public) - in_force, len(portal.objectives), len(portal.reports), len(portal.decisions),
-                    [r.model for r in public[:LATEST]])
+                    [r.model for r in portal.latest_in_force(LATEST)])  # replaced and withdrawn ones are never "latest"
     yield render_page(context, HOME, TITLE, "home.html", view=view,
                       meta={"description": "Equality impact assessments, objectives and reports of Kent County Council"})

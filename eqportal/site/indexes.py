@@ -1,4 +1,4 @@
-"""Index pages of assessments: all, per directorate, per characteristic, per year, reviews due.
+"""Index pages of assessments: all, per directorate, per characteristic, per year, per stage of the commissioning cycle, reviews due.
 
 Each index is one table that works without JavaScript: title, directorate, date, status and
 the groups where a possible adverse impact was found (``templates/_eqia_table.html``).
@@ -7,17 +7,18 @@ the groups where a possible adverse impact was found (``templates/_eqia_table.ht
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from eqportal.context import BuildContext
 from eqportal.models import Eqia
-from eqportal.models.vocab import Characteristic
+from eqportal.models.vocab import Characteristic, CommissioningStage
 from eqportal.portal import Portal
-from eqportal.registry import EQIAS, REVIEWS, characteristic_url, directorate_url, year_url
+from eqportal.registry import EQIAS, REVIEWS, characteristic_url, directorate_url, stage_url, year_url
 from eqportal.reviews import ReviewStatus, review_status
 from eqportal.site.pages import GeneratedPage
 from eqportal.site.templating import render_page
+from eqportal.words import word
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,17 @@ class BrowseView:
     directorates: list[str]
     characteristics: list[Characteristic]
     years: list[int]
+    stages: list[CommissioningStage] = field(default_factory=lambda: list(CommissioningStage))
+    without_stage: int = 0  # public assessments that record no stage of the commissioning cycle
+
+
+# What each stage of the commissioning cycle is about (GET's approach to equality, Appendix A).
+STAGE_MEANINGS = {
+    CommissioningStage.ANALYSE: "At the Analyse stage the council finds out who uses the service now and who will, and how a change could affect each group.",
+    CommissioningStage.PLAN: "At the Plan stage the council decides what to do about what the analysis found, and designs the service to reduce any negative impact.",
+    CommissioningStage.DO: "At the Do stage the council buys or runs the service, puts the assessment's actions in place and collects equality information for the review.",
+    CommissioningStage.REVIEW: "At the Review stage the council checks what the service achieved for different groups and what the people who use it say.",
+}
 
 
 @dataclass(frozen=True)
@@ -47,7 +59,8 @@ def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
     models = [r.model for r in portal.public_eqias()]
     rows = [IndexRow(m, review_status(m, context.today) is ReviewStatus.OVERDUE) for m in models]
     browse = BrowseView(sorted({m.directorate for m in models}), list(Characteristic),
-                        sorted({y for m in models if (y := eqia_year(m))}, reverse=True))
+                        sorted({y for m in models if (y := eqia_year(m))}, reverse=True),
+                        without_stage=sum(1 for m in models if m.commissioning_stage is None))
     yield render_page(context, EQIAS, "Equality impact assessments", "eqias.html", rows=rows, view=browse)
     by_directorate: dict[str, list[IndexRow]] = defaultdict(list)
     by_year: dict[int, list[IndexRow]] = defaultdict(list)
@@ -61,6 +74,9 @@ def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
         found = [row for row in rows if c in row.eqia.adverse_characteristics]
         yield _index(context, characteristic_url(c), f"Assessments that found a possible adverse impact: {c.label}",
                      f"Assessments whose screening found that the change could affect this group less favourably: {c.label.lower()}.", found)
+    for stage in CommissioningStage:
+        found = [row for row in rows if row.eqia.commissioning_stage is stage]
+        yield _index(context, stage_url(stage), f"Assessments at the {word(stage)} stage of the commissioning cycle", STAGE_MEANINGS[stage], found)
     for year in sorted(by_year):
         yield _index(context, year_url(year), f"Assessments published in {year}", f"Equality impact assessments first published in {year}.", by_year[year])
     yield reviews(context, models)

@@ -1,52 +1,34 @@
-"""Open data: ``/data/eqias.json`` and ``/data/eqias.csv``, one row per public assessment.
+"""``/data/``: the open-data files from :mod:`eqportal.opendata`, and ``/open-data/``, which documents them.
 
-The columns are a published contract (documented on /open-data/): add new ones at the end,
-never rename or drop one. Dates are ISO 8601; lists are joined with ``;`` in the CSV.
+The files are made by the core (pure data); this builder only places them in the site and
+renders the page that documents every file and column (``templates/open_data.html``), from
+the same table definitions the files are made from.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+from dataclasses import dataclass
 from typing import Iterator
 
 from eqportal.context import BuildContext
+from eqportal.opendata import JSON_FILES, LICENCE, TABLES, Table, open_data_files
 from eqportal.portal import Portal
-from eqportal.registry import EQIAS_CSV, EQIAS_JSON, url_for
-from eqportal.reviews import review_status
-from eqportal.site.pages import GeneratedFile
+from eqportal.registry import OPEN_DATA
+from eqportal.site.pages import GeneratedFile, GeneratedPage
+from eqportal.site.templating import render_page
 
-COLUMNS = (
-    "id", "title", "kind", "directorate", "service", "status", "stage", "first_published", "last_changed",
-    "next_review", "review_status", "adverse_characteristics", "superseded_by", "summary", "url",
-)
+COLUMNS = tuple(TABLES[0].header)  # /data/eqias.csv: a published contract, new columns only at the end
 
 
-def rows(portal: Portal, context: BuildContext) -> list[dict[str, object]]:
-    out = []
-    for record in sorted(portal.public_eqias(), key=lambda r: r.model.id):
-        m = record.model
-        changed = context.last_changed(record.source)
-        out.append({
-            "id": m.id, "title": m.title, "kind": m.kind.value, "directorate": m.directorate, "service": m.service or "",
-            "status": m.status.value, "stage": m.stage.value,
-            "first_published": m.dates.published.isoformat() if m.dates.published else "",
-            "last_changed": changed.isoformat() if changed else "",
-            "next_review": m.dates.next_review.isoformat() if m.dates.next_review else "",
-            "review_status": review_status(m, context.today).value,
-            "adverse_characteristics": [c.value for c in m.adverse_characteristics],
-            "superseded_by": m.superseded_by or "", "summary": m.summary or "", "url": url_for(m),
-        })
-    return out
+@dataclass(frozen=True)
+class OpenDataView:
+    tables: tuple[Table, ...] = TABLES
+    json_files: tuple[tuple[str, str], ...] = tuple(JSON_FILES.items())
+    licence: dict[str, str] | None = None
 
 
-def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedFile]:
-    data = rows(portal, context)
-    yield GeneratedFile(EQIAS_JSON.lstrip("/"), json.dumps({"columns": list(COLUMNS), "generated": context.today.isoformat(), "eqias": data}, indent=1, ensure_ascii=False) + "\n")
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in data:
-        writer.writerow({**row, "adverse_characteristics": ";".join(row["adverse_characteristics"])})
-    yield GeneratedFile(EQIAS_CSV.lstrip("/"), buffer.getvalue())
+def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedFile | GeneratedPage]:
+    for item in open_data_files(portal, context):
+        yield GeneratedFile(item.url.lstrip("/"), item.text)
+    yield render_page(context, OPEN_DATA, "Open data", "open_data.html", view=OpenDataView(licence=LICENCE),
+                      meta={"description": "Every open-data file of the equality portal, every column, and the licence."})

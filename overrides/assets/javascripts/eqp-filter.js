@@ -1,7 +1,7 @@
 /* Progressive filtering of assessment lists (tables with class eqp-table--index).
  *
  * The table works without JavaScript; with it, readers get a labelled select per column
- * (directorate, year, status, group affected) and a polite live region saying how many rows
+ * (directorate, year, status, group affected, stage of the commissioning cycle) and a polite live region saying how many rows
  * show. Rows are hidden with the `hidden` attribute, so screen readers skip them too.
  */
 (function () {
@@ -14,7 +14,8 @@
       var items = cell.querySelectorAll("li");
       if (items.length) return Array.prototype.map.call(items, function (li) { return li.textContent.trim(); });
       return cell.textContent.split(",").map(function (s) { return s.trim(); }).filter(function (s) { return s && s !== "None found"; });
-    } }
+    } },
+    { index: 5, label: "Commissioning stage", values: function (cell) { return [cell.textContent.trim()]; } }
   ];
 
   function enhance(table, number) {
