@@ -103,6 +103,9 @@ def test_report_and_cache(fixture_site: Path, tmp_path: Path):
     report = json.loads((fixture_site / "a11y-report.json").read_text())
     assert report["pages_checked"] == pages and report["problem_count"] == len(EXPECTED) and not report["passed"]
     assert report["tools"]["axe-core"] and report["tools"]["chromium"]
+    # The engines that ran are the ones package.json pins (the newest axe-core, not the one axe-selenium-python bundles).
+    pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]
+    assert {name: report["tools"][name] for name in pinned} == pinned
     assert json.loads((cache / "last-report.json").read_text()) == report
 
     # Unchanged pages that passed are not opened again; failing pages always are.

@@ -70,3 +70,11 @@ def test_a_link_to_another_sites_pdf_needs_its_format_but_not_its_size():
     assert [p.rule for p in check_page("/p/", quiet)] == []
     assert [p.message for p in check_page("/p/", loud)] == [
         'link to a PDF file does not say its format; write it as "Transport plan (PDF, 1.2 MB)"']
+
+
+def test_a_missing_engine_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from eqportal.a11y import engines
+
+    monkeypatch.setenv("EQPORTAL_NODE_MODULES", str(tmp_path))
+    with pytest.raises(engines.EngineMissing, match=r"axe-core is not installed .*run `make node`"):
+        engines.axe_script()
