@@ -30,6 +30,7 @@ from eqportal.a11y.markup import start_markup_check
 from eqportal.a11y.problem import PageProblem
 from eqportal.a11y.report import DEFAULT_CACHE, write_report
 from eqportal.a11y.static import CHECKS, Page, check_titles
+from eqportal.progress import PlainProgress
 
 SKIPPED_FILES = ("google", "yandex")  # search-console verification files are not pages
 
@@ -78,7 +79,10 @@ def serve(site_dir: Path) -> Iterator[str]:
         server.server_close()
 
 
-def _progress(enabled: bool) -> Progress:
+def _progress(enabled: bool) -> Progress | PlainProgress:
+    """rich's live bar on a terminal; in a pipe or a CI log, a plain line every few seconds."""
+    if enabled and not Console(stderr=True).is_terminal:
+        return PlainProgress("page checks")
     return Progress(
         TextColumn("[bold]a11y[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=Console(stderr=True), disable=not enabled, transient=False,
