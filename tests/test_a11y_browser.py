@@ -25,6 +25,10 @@ EXPECTED = [
     'Equality Duty (PSED)" the first time (main#main > p:nth-of-type(1))',
     '/colour-only/: colour-only: rating "high" is shown by colour alone; write the word (main#main > '
     'p:nth-of-type(1) > span.eqp-rating.eqp-rating--high)',
+    '/computed-names/: button-text: button name "icon" does not say what the button does (main#main > '
+    'p:nth-of-type(4) > button)',
+    '/computed-names/: img-alt-text: image alt text "icon" says nothing about the image; say what it '
+    'shows (or alt="" if it is only decoration) (main#main > p:nth-of-type(4) > button > img)',
     '/computed-names/: link-text: link text "Read more" does not make sense on its own (main#main > '
     'p:nth-of-type(1) > a)',
     '/computed-names/: link-text: link text "arrow" does not make sense on its own (main#main > '
@@ -46,6 +50,8 @@ EXPECTED = [
     '/form/: form-label: form field is named only by its placeholder "Postcode", which disappears as soon '
     'as someone types; give it a <label> (main#main > form > p:nth-of-type(1) > input)',
     '/heading-order/: heading-order: <h4> follows <h2>: heading levels skip h3 (main#main > h4)',
+    '/image-alt/: img-alt-text: image alt text "search.png" is a file name; say what the image shows (or '
+    'alt="" if it is only decoration) (main#main > form > p > input:nth-of-type(2))',
     '/image-alt/: img-alt-text: image alt text "IMG_0042.jpg" is a file name; say what the image shows '
     '(or alt="" if it is only decoration) (main#main > p:nth-of-type(1) > img)',
     '/image-alt/: img-alt-text: image alt text "image" says nothing about the image; say what it shows '

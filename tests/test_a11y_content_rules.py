@@ -14,7 +14,7 @@ from tests.test_a11y_browser import EXPECTED, FIXTURE_SITE
 
 STATIC_RULES = {"document-link", "img-alt-text", "img-alt-title", "form-label", "form-group", "id-duplicate",
                 "link-nowhere", "link-new-window", "accesskey", "obsolete-element", "abbr-unknown"}
-BROWSER_RULES = {"name-punctuation", "reflow-scroll", "text-small", "text-justified", "focus-visible", "focus-obscured"}
+BROWSER_RULES = {"name-punctuation", "button-text", "reflow-scroll", "text-small", "text-justified", "focus-visible", "focus-obscured"}
 STATIC_PAGES = ["/document-link/", "/image-alt/", "/form/", "/markup-faults/", "/abbreviation-unknown/"]
 
 
