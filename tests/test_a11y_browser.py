@@ -25,6 +25,10 @@ EXPECTED = [
     'Equality Duty (PSED)" the first time (main#main > p:nth-of-type(1))',
     '/colour-only/: colour-only: rating "high" is shown by colour alone; write the word (main#main > '
     'p:nth-of-type(1) > span.eqp-rating.eqp-rating--high)',
+    '/computed-names/: button-text: button name "icon" does not say what the button does (main#main > '
+    'p:nth-of-type(4) > button)',
+    '/computed-names/: img-alt-text: image alt text "icon" says nothing about the image; say what it '
+    'shows (or alt="" if it is only decoration) (main#main > p:nth-of-type(4) > button > img)',
     '/computed-names/: link-text: link text "Read more" does not make sense on its own (main#main > '
     'p:nth-of-type(1) > a)',
     '/computed-names/: link-text: link text "arrow" does not make sense on its own (main#main > '
@@ -46,6 +50,8 @@ EXPECTED = [
     '/form/: form-label: form field is named only by its placeholder "Postcode", which disappears as soon '
     'as someone types; give it a <label> (main#main > form > p:nth-of-type(1) > input)',
     '/heading-order/: heading-order: <h4> follows <h2>: heading levels skip h3 (main#main > h4)',
+    '/image-alt/: img-alt-text: image alt text "search.png" is a file name; say what the image shows (or '
+    'alt="" if it is only decoration) (main#main > form > p > input:nth-of-type(2))',
     '/image-alt/: img-alt-text: image alt text "IMG_0042.jpg" is a file name; say what the image shows '
     '(or alt="" if it is only decoration) (main#main > p:nth-of-type(1) > img)',
     '/image-alt/: img-alt-text: image alt text "image" says nothing about the image; say what it shows '
@@ -103,6 +109,10 @@ def test_report_and_cache(fixture_site: Path, tmp_path: Path):
     report = json.loads((fixture_site / "a11y-report.json").read_text())
     assert report["pages_checked"] == pages and report["problem_count"] == len(EXPECTED) and not report["passed"]
     assert report["tools"]["axe-core"] and report["tools"]["chromium"]
+    # The engines that ran are the ones package.json pins (the newest axe-core, not the one axe-selenium-python bundles).
+    pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]
+    engines = ("axe-core", "html_codesniffer", "vnu-jar")
+    assert {name: report["tools"][name] for name in engines} == {name: pinned[name] for name in engines}
     assert json.loads((cache / "last-report.json").read_text()) == report
 
     # Unchanged pages that passed are not opened again; failing pages always are.

@@ -14,7 +14,7 @@ from tests.test_a11y_browser import EXPECTED, FIXTURE_SITE
 
 STATIC_RULES = {"document-link", "img-alt-text", "img-alt-title", "form-label", "form-group", "id-duplicate",
                 "link-nowhere", "link-new-window", "accesskey", "obsolete-element", "abbr-unknown"}
-BROWSER_RULES = {"name-punctuation", "reflow-scroll", "text-small", "text-justified", "focus-visible", "focus-obscured"}
+BROWSER_RULES = {"name-punctuation", "button-text", "reflow-scroll", "text-small", "text-justified", "focus-visible", "focus-obscured"}
 STATIC_PAGES = ["/document-link/", "/image-alt/", "/form/", "/markup-faults/", "/abbreviation-unknown/"]
 
 
@@ -70,3 +70,11 @@ def test_a_link_to_another_sites_pdf_needs_its_format_but_not_its_size():
     assert [p.rule for p in check_page("/p/", quiet)] == []
     assert [p.message for p in check_page("/p/", loud)] == [
         'link to a PDF file does not say its format; write it as "Transport plan (PDF, 1.2 MB)"']
+
+
+def test_a_missing_engine_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from eqportal.a11y import engines
+
+    monkeypatch.setenv("EQPORTAL_NODE_MODULES", str(tmp_path))
+    with pytest.raises(engines.EngineMissing, match=r"axe-core is not installed .*run `make node`"):
+        engines.axe_script()

@@ -3,6 +3,7 @@
 - link-text, name-punctuation: link and button names as Chromium computes them (selenium's
   ``accessible_name``): text hidden with ``display:none`` does not count, so "Read more" with the
   title hidden is vague; names of punctuation only ("→", "»") say nothing (no name at all is axe's);
+- button-text: a button named only "button", "icon", "image"... (an image button's uninformative alt);
 - reflow-scroll: at 320 px, a box other than a table or code that scrolls sideways inside the page;
 - text-small: text rendered smaller than 12 px at 320 px (SVG text scaled down with its drawing included);
 - text-justified: justified text (uneven gaps between words, WCAG 1.4.8);
@@ -22,6 +23,8 @@ from eqportal.a11y.static import VAGUE_LINK_TEXTS
 
 MIN_TEXT_PX = 12
 PUNCTUATION_ONLY = re.compile(r"^[\W_]+$")
+# Button names that say nothing of what the button does (often an icon's or image's alt text).
+VAGUE_BUTTON_NAMES = frozenset({"button", "icon", "image", "img", "picture", "click", "click here", "untitled", "graphic"})
 
 CONTENT_ROOT_JS = "document.querySelector('article') || document.querySelector('main') || document.body"
 
@@ -130,6 +133,9 @@ def names(driver, url: str) -> list[PageProblem]:
                                         "readers skip or read as symbols; say what it does in words", selector))
         elif is_link and not href.startswith(("#", "javascript:")) and name.lower().strip(" .:!") in VAGUE_LINK_TEXTS:
             problems.append(PageProblem(url, "link-text", f"link text \"{name}\" does not make sense on its own", selector))
+        elif not is_link and name.lower().strip(" .:!") in VAGUE_BUTTON_NAMES:
+            problems.append(PageProblem(url, "button-text", f"button name \"{name}\" does not say what the button does",
+                                        selector))
     return problems
 
 

@@ -88,7 +88,7 @@ def _text_after(el: Tag) -> str:
 
 
 def check_images(page: Page) -> Iterable[PageProblem]:
-    for img in page.content.find_all("img"):
+    for img in page.content.find_all("img") + page.content.find_all("input", type=re.compile("^image$", re.I)):
         if not img.has_attr("alt"):
             continue  # axe's image-alt reports a missing alt
         alt = _words(img["alt"])
