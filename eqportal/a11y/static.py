@@ -284,8 +284,3 @@ def check_titles(titles: dict[str, str]) -> list[PageProblem]:
         for url in urls[1:]:
             out.append(PageProblem(url, "title-unique", f"title \"{title}\" is also the title of {urls[0]}"))
     return out
-
-
-def page_title(html: str) -> str:
-    m = re.search(r"<title[^>]*>(.*?)</title>", html, re.S | re.I)
-    return " ".join(m.group(1).split()) if m else ""
