@@ -19,7 +19,7 @@ from eqportal.registry import BY_FOLDER, CONTENT_TYPES
 from eqportal.placeholders import placeholder_problems
 from eqportal.plain_language import document_problems as plain_language_problems
 from eqportal.portal import Portal, Record
-from eqportal.problems import Problem, field_path
+from eqportal.problems import Problem, display_path, field_path
 from eqportal.references import portal_rules
 from eqportal.rules import RULES
 
@@ -43,14 +43,6 @@ def load_portal(root: Path, today: dt.date | None = None) -> tuple[Portal, list[
         problems.append(Problem(display_path(stray), 1, "", f"is not in a content folder; put it in one of {', '.join(f'{t.folder}/' for t in CONTENT_TYPES)}"))
     problems.extend(portal_rules(portal))
     return portal, sorted(set(problems))
-
-
-def display_path(path: Path) -> str:
-    """Paths in messages are relative to the working folder when they can be, as editors see them."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Record | None, list[Problem]]:

@@ -16,7 +16,7 @@ from typing import Iterator
 from eqportal.models.common import SLUG_PATTERN
 from eqportal.models.vocab import EqiaStatus
 from eqportal.portal import Portal
-from eqportal.problems import Problem
+from eqportal.problems import Problem, display_path
 
 MANIFEST_NAME = "published-ids.txt"
 
@@ -45,8 +45,6 @@ def manifest_path(root: Path) -> Path:
 
 def read_manifest(root: Path) -> Manifest | None:
     """The manifest under the content folder ``root``, or ``None`` if there is none yet."""
-    from eqportal.loader import display_path  # the loader runs this rule; import late to avoid a cycle
-
     path = manifest_path(root)
     if not path.is_file():
         return None

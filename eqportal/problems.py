@@ -7,6 +7,7 @@ and the build can collect all of them, sort them and report them at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
 
 
@@ -27,12 +28,12 @@ class Problem:
         return {"path": self.path, "line": self.line, "field": self.field, "message": self.message}
 
 
-class ContentProblems(Exception):
-    """Raised at the edge (build hook) when content cannot be published; carries every problem."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+def display_path(path: Path) -> str:
+    """Paths in messages are relative to the working folder when they can be, as editors see them."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def field_path(loc: Iterable[object]) -> str:

@@ -146,7 +146,7 @@ def assessment_url(site: Path) -> str:
         html = page.read_text()
         if 'http-equiv="refresh"' not in html and "eqp-rating" in html:
             return f"/eqias/{page.parent.name}/"
-    pytest.skip("the sample site has no assessment page yet")
+    pytest.fail("the sample site has no assessment page: content/eqias/ should hold at least one published assessment")
 
 
 FOCUSABLE_JS = """

@@ -88,3 +88,12 @@ def test_generated_page_source_carries_its_title_as_front_matter():
     text = page_source(GeneratedPage("eqias/x/index.md", "Fees: 'A' & B", "<h1>Fees</h1>", meta={"description": "d"}))
     front = yaml.safe_load(text.split("---\n")[1])
     assert front == {"title": "Fees: 'A' & B", "description": "d"}
+
+
+def test_a_template_that_writes_broken_html_is_named_in_one_line(caplog):
+    from eqportal.render.prerendered import page_markdown
+
+    html = markdown.markdown(page_markdown("<h1>Bus passes</h1><p>An unclosed <b>tag</p>"), extensions=["eqportal.render.prerendered"])
+    assert "An unclosed" in html  # the page is still shown as written
+    [record] = caplog.records
+    assert record.levelname == "ERROR" and record.getMessage().startswith("page 'Bus passes': the rendered page is not well-formed HTML at line 1")

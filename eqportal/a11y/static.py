@@ -293,11 +293,6 @@ def check_titles(titles: dict[str, str]) -> list[PageProblem]:
     return out
 
 
-def page_title(html: str) -> str:
-    m = re.search(r"<title[^>]*>(.*?)</title>", html, re.S | re.I)
-    return " ".join(m.group(1).split()) if m else ""
-
-
 # The checks for what content brings in live in their own module; they run with these.
 from eqportal.a11y.content_checks import CONTENT_CHECKS  # noqa: E402
 

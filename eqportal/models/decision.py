@@ -32,7 +32,3 @@ class Decision(Model):
     @property
     def id(self) -> str:
         return self.number.replace("/", "-")
-
-    @property
-    def file_stem(self) -> str:
-        return self.id

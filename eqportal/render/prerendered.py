@@ -13,6 +13,8 @@ inline and ``attr_list`` processing, so no text from content is ever read as Mar
 
 from __future__ import annotations
 
+import logging
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
@@ -24,6 +26,9 @@ SVG_NS = "http://www.w3.org/2000/svg"
 SVG_XMLNS = f' xmlns="{SVG_NS}"'
 # After inline (20) and attr_list (8), so text is never read as Markdown; before tables (6) and toc (5).
 PRIORITY = 7
+TITLE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+TAG = re.compile(r"<[^>]+>")
+log = logging.getLogger("mkdocs.plugins.eqportal")  # under "mkdocs", so `--strict` counts it
 
 
 class MalformedPage(ValueError):
@@ -63,7 +68,14 @@ class _Lift(Treeprocessor):
         html = getattr(self.md, "eqp_rendered", None)
         if not html:
             return
-        body = parse(html)
+        try:
+            body = parse(html)
+        except MalformedPage as err:
+            # One line naming the page, then the page as opaque HTML: `--strict` stops on the error, with no traceback.
+            title = TITLE.search(html)
+            log.error("page '%s': %s; check the template that made it", TAG.sub("", title.group(1)) if title else "?", err)
+            root.text = (root.text or "") + self.md.htmlStash.store(html)
+            return
         root.text = (root.text or "") + (body.text or "")
         root.extend(list(body))
 

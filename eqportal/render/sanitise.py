@@ -54,12 +54,19 @@ def clean(html: str) -> str:
     )
 
 
-VOID = re.compile(r'<(br|hr|img)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*/?>')
+ATTRS = r'((?:\s+[^\s=>]+(?:="[^"]*")?)*)'
+VOID = re.compile(r"<(br|hr|img)" + ATTRS + r"\s*/?>")
+IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)" + ATTRS + r"\s*/?>")
+LINK_WITHOUT_TARGET = re.compile(r"<a(?![^>]*\shref=)" + ATTRS + r">(.*?)</a>", re.S)
+ALT = re.compile(r'\salt="([^"]*)"')
 
 
 def well_formed(html: str) -> str:
     """Sanitised HTML as well-formed XML too (``<br />``, numeric entities), so a front end can parse it into a tree.
 
-    nh3 writes HTML5: void elements left open and ``&nbsp;``, its only entity beyond XML's own.
+    nh3 writes HTML5: void elements left open and ``&nbsp;``, its only entity beyond XML's own. A
+    link or image it emptied (``javascript:``, another host) becomes its words, on every front end.
     """
+    html = IMAGE_WITHOUT_SOURCE.sub(lambda m: f"<span>{(ALT.search(m.group(1)) or [None, ''])[1]}</span>", html)
+    html = LINK_WITHOUT_TARGET.sub(r"<span\1>\2</span>", html)
     return VOID.sub(r"<\1\2 />", html).replace("&nbsp;", "&#160;")

@@ -52,13 +52,19 @@ def href(ctx: Any, url: str) -> str:
     return registry.link(page.src, url, ctx["context"].documents)
 
 
+@pass_context
+def link(ctx: Any, url: str, text: object) -> Markup:
+    """``<a>`` from the page being rendered to ``url``; the text is escaped."""
+    return Markup('<a href="{}">{}</a>').format(href(ctx, url), text)
+
+
 @lru_cache(maxsize=8)
 def environment(template_dirs: tuple[Path, ...] = ()) -> Environment:
     defaults = PackageLoader("eqportal.site", "templates")
     loader = ChoiceLoader([FileSystemLoader([str(d) for d in template_dirs]), defaults, PrefixLoader({"default": defaults})])
     env = Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
     env.filters.update(date=date, word=word, href=href, plural=plural, slug=registry.slug)
-    env.globals.update(url_for=registry.url_for, urls=registry, directorate_url=registry.directorate_url,
+    env.globals.update(link=link, url_for=registry.url_for, urls=registry, directorate_url=registry.directorate_url,
                        characteristic_url=registry.characteristic_url, year_url=registry.year_url)
     return env
 
