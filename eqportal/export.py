@@ -22,6 +22,7 @@ from typing import Any
 import markdown
 import yaml
 
+from eqportal.site.chrome import finish_document
 from eqportal.frontend import TEMPLATES_FOLDER, Build, content_root, load_build, page_source, template_dirs
 from eqportal.problems import Problem
 from eqportal.registry import url_of_source
@@ -100,8 +101,36 @@ def export(build: Build, config: dict, config_file: Path, target: Path) -> Expor
     if theme.get("custom_dir"):
         shutil.copytree(project / theme["custom_dir"], target / "overrides",
                         ignore=shutil.ignore_patterns(TEMPLATES_FOLDER, "__pycache__"))
+        _valid_base_template(target / "overrides")
     (target / "mkdocs.yml").write_text(export_config(config), encoding="utf-8")
     return ExportResult(pages, files)
+
+
+def _valid_base_template(overrides: Path) -> None:
+    """Zensical's own templates with the chrome fixes that a hook makes under MkDocs.
+
+    Zensical runs no hooks, so :func:`eqportal.site.chrome.finish_document` cannot reach the menu
+    and search toggles it writes outside any block: the same fix goes into a copy of its
+    ``base.html``. Its logo links render as ``href=""`` on the home page (a link to nowhere):
+    the copies of ``header.html`` and ``nav.html`` fall back to ``./``. Without Zensical
+    installed there is nothing to copy.
+    """
+    try:
+        import zensical
+    except ImportError:
+        return
+    templates = Path(zensical.__file__).parent / "templates"
+    fixes = {"base.html": finish_document,
+             "partials/header.html": _logo_never_empty, "partials/nav.html": _logo_never_empty}
+    for name, fix in fixes.items():
+        source, out = templates / name, overrides / name
+        if source.is_file() and not out.exists():
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(fix(source.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _logo_never_empty(template: str) -> str:
+    return template.replace("d(nav.homepage.url, true) | url }}", 'd(nav.homepage.url, true) | url or "./" }}')
 
 
 def _prepare(target: Path) -> None:

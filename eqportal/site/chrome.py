@@ -16,6 +16,11 @@ _TOGGLE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|searc
                      r' autocomplete="off">')
 
 
+# Zensical's base template (the export's front end) also hides the menu overlay's label, which
+# labels a control: `aria-hidden` is not allowed on such a label (Nu validator).
+_OVERLAY = re.compile(r'(<label class="md-overlay" for="__drawer") aria-hidden="true">')
+
+
 def finish_document(html: str) -> str:
-    """The whole written page, made valid HTML where Material's base template is not."""
-    return _TOGGLE.sub(r"\1>", html)
+    """The whole written page, made valid HTML where the theme's base template is not."""
+    return _OVERLAY.sub(r"\1>", _TOGGLE.sub(r"\1>", html))

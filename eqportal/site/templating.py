@@ -54,7 +54,13 @@ def href(ctx: Any, url: str) -> str:
 
 @pass_context
 def link(ctx: Any, url: str, text: object) -> Markup:
-    """``<a>`` from the page being rendered to ``url``; the text is escaped."""
+    """``<a>`` from the page being rendered to ``url``; the text is escaped.
+
+    A link to the page itself would go nowhere (Zensical writes it as ``href=""``), so the
+    words stand alone there, as GOV.UK does for the current page.
+    """
+    if url == ctx["page"].url:
+        return Markup.escape(text)
     return Markup('<a href="{}">{}</a>').format(href(ctx, url), text)
 
 
