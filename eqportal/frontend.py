@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import yaml
 
@@ -74,3 +74,31 @@ def edit_path(source: Path, project_root: Path) -> str:
         return Path(source).resolve().relative_to(Path(project_root).resolve()).as_posix()
     except ValueError:
         return Path(source).name
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """A file a front end adds to its site: content to write, or a file to copy (``abs_src_path``)."""
+
+    src_uri: str
+    content: str | bytes | None = None
+    abs_src_path: str | None = None
+    edit_uri: str | None = None  # the content file behind a page, for "edit this page"
+
+
+class FileClash(ValueError):
+    """A generated page at a path that docs/ already has: a silent overwrite would lose one of them."""
+
+
+def site_files(build: Build, project: Path, exists: Callable[[str], bool]) -> list[SiteFile]:
+    """Every generated page and file as a front end adds it; ``exists`` says whether docs/ has the path."""
+    out = []
+    for item in build.generated:
+        if exists(item.src_uri):
+            raise FileClash(f"{item.url} is generated, but docs/{item.src_uri} also exists: remove one of them")
+        if isinstance(item, GeneratedPage):
+            edit = None if item.source is None else edit_path(item.source, project)
+            out.append(SiteFile(item.src_uri, page_source(item), edit_uri=edit))
+        else:
+            out.append(SiteFile(item.src_uri, item.content))
+    return out

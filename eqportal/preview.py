@@ -19,6 +19,8 @@ from typing import Iterable, Sequence
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from eqportal.editor.admin import EditorUnavailable, admin_files
+from eqportal.frontend import SiteFile
 from eqportal.problems import Problem
 
 log = logging.getLogger("mkdocs.eqportal")
@@ -43,6 +45,17 @@ class Preview:
             log.warning("content has %d problem(s); every page of the preview lists them:\n%s",
                         len(self.problems), "\n".join(str(p) for p in self.problems))
         return bool(self.problems)
+
+    def editor_files(self, project: Path, site_name: str) -> list[SiteFile]:
+        """The form editor at /admin/, in the preview only (never in a published site)."""
+        if not self.serving:
+            return []
+        try:
+            return [SiteFile(f.dest, f.text, None if f.source is None else str(f.source))
+                    for f in admin_files(project, site_name=site_name)]
+        except EditorUnavailable as err:
+            log.warning("no form editor at /admin/: %s", err)
+            return []
 
     def remember_pages(self, paths: Iterable[str]) -> None:
         self.pages.update(paths)
