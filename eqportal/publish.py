@@ -2,6 +2,10 @@
 
 A failed build or failed check leaves the last good ``site/`` untouched: MkDocs writes into
 ``.site-build`` beside it, and the swap is two renames.
+
+Only a folder this command made is ever replaced: every published site holds a marker file
+(:data:`MARKER`), and ``--site-dir content`` (or ``docs``, ``.``, a home folder) is refused
+before anything is built, because replacing it would delete what is in it.
 """
 
 from __future__ import annotations
@@ -14,6 +18,36 @@ from pathlib import Path
 
 from eqportal.a11y import check_site
 from eqportal.site.mkdocs_support import CONTENT_ENV
+
+
+MARKER = ".eqportal-site"
+MARKER_TEXT = "This folder was published by `eqportal build`; the next build replaces all of it.\n"
+
+
+class UnsafeSiteDir(ValueError):
+    """The folder asked for is not one a previous build made: replacing it would delete someone's files."""
+
+
+def site_dir_problem(site: Path, protected: tuple[Path, ...] = ()) -> str | None:
+    """Why ``site`` may not be replaced by a build, or None when it may.
+
+    It may be replaced when it does not exist yet, is an empty folder, or holds the marker a
+    previous build wrote. It may never be, or contain, one of ``protected`` (the content folder,
+    the project with mkdocs.yml and docs/).
+    """
+    resolved = site.resolve()
+    for folder in protected:
+        folder = folder.resolve()
+        if resolved == folder or folder.is_relative_to(resolved):
+            return f"{site} holds {folder}; choose a separate folder for the site (default: site)"
+    if not site.exists() and not site.is_symlink():
+        return None
+    if site.is_symlink() or not site.is_dir():
+        return f"{site} exists and is not a folder a build made; choose another --site-dir or remove it"
+    if (site / MARKER).is_file() or not any(site.iterdir()):
+        return None
+    return (f"{site} is not a site made by `eqportal build` (it has no {MARKER} file), so it is not replaced; "
+            "choose another --site-dir, or empty or remove that folder yourself")
 
 
 @dataclass
@@ -62,7 +96,11 @@ def swap_into_place(built: Path, site: Path) -> None:
 
 
 def publish(config_file: Path, content: Path, site: Path, *, check: bool = True) -> BuildResult:
+    """Build, check and swap into ``site``; raises :class:`UnsafeSiteDir` before building if ``site`` is not ours."""
     start = time.perf_counter()
+    problem = site_dir_problem(site, (content, config_file.parent / "docs", config_file.parent))
+    if problem:
+        raise UnsafeSiteDir(problem)
     site = site.resolve()
     staging = site.with_name(".site-build")
     if staging.exists():
@@ -70,6 +108,7 @@ def publish(config_file: Path, content: Path, site: Path, *, check: bool = True)
     result = BuildResult()
     try:
         run_mkdocs(config_file, staging, content)
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         result.pages = count_pages(staging)
         if check:
             result.problems = list(check_site(staging))

@@ -40,6 +40,7 @@ def test_a_page_that_fails_its_checks_keeps_the_previous_site(tmp_path):
     content, site = copy_content(tmp_path), tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
+    (site / ".eqportal-site").write_text("", encoding="utf-8")  # a site a previous build made
     page = content / "eqias" / "bus-passes.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nTo find out more, [click here](https://example.org/).\n", encoding="utf-8")
     result = build(content, site, tmp_path, "--today", TODAY.isoformat())

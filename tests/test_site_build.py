@@ -133,6 +133,7 @@ def test_bad_content_stops_the_build_with_path_line_and_keeps_the_old_site(tmp_p
     content, site = copy_content(tmp_path), tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
+    (site / ".eqportal-site").write_text("", encoding="utf-8")  # a site a previous build made
     bad = content / "eqias" / "bus-passes.md"
     bad.write_text(bad.read_text(encoding="utf-8").replace("stage: full", "stage: finished"), encoding="utf-8")
     result = build(content, site)
@@ -156,3 +157,7 @@ def test_mkdocs_build_strict_stops_on_bad_content_without_traceback(tmp_path):
     assert re.search(r"libraries-2024\.md:\d+: kind: ", output)
     assert "Traceback" not in output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_built_site_carries_the_marker_that_lets_the_next_build_replace_it(built):
+    assert (built[0] / ".eqportal-site").is_file()

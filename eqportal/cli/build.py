@@ -33,10 +33,14 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort
 
     from eqportal.a11y.runner import CheckerError
-    from eqportal.publish import publish
+    from eqportal.publish import UnsafeSiteDir, publish, site_dir_problem
 
     if not args.config.is_file():
         print(f"eqportal build: {args.config} not found; run from the project folder or pass --config", file=sys.stderr)
+        return 2
+    unsafe = site_dir_problem(args.site_dir, (args.content, args.config.parent / "docs", args.config.parent))
+    if unsafe:
+        print(f"eqportal build: {unsafe}", file=sys.stderr)
         return 2
     portal, problems = load_portal_once(args.content, today=args.today)
     if problems:
@@ -49,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING)
     try:
         result = publish(args.config, args.content, args.site_dir, check=not args.no_check)
+    except UnsafeSiteDir as err:
+        print(f"eqportal build: {err}", file=sys.stderr)
+        return 2
     except Abort as err:
         print(f"{err.format_message()}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
