@@ -5,13 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from eqportal.render.urls import link_problem
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Url = Annotated[str, StringConstraints(pattern=r"^(https?://|/|mailto:)\S+$")]
+
+
+def _browser_reading(url: str) -> str:
+    """A link must go where it looks like it goes: ``/\\host`` is another website to a browser (WHATWG URL rules)."""
+    problem = link_problem(url)
+    if problem:
+        raise ValueError(problem)
+    return url
+
+
+Url = Annotated[str, StringConstraints(pattern=r"^(https?://|/|mailto:)\S+$"), AfterValidator(_browser_reading)]
 
 
 def _text_from_scalar(value: object) -> object:

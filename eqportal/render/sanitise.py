@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import nh3
 
+from eqportal.render.urls import WEB_SCHEMES, resolve
+
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "dfn", "div", "dl", "dt",
     "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
@@ -27,10 +29,23 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def _no_offsite_images(tag: str, attribute: str, value: str) -> str | None:
-    """An image from another host would make every reader's browser call that host: drop it."""
-    if tag == "img" and attribute == "src" and (value.startswith("//") or "://" in value):
+def _urls_as_browsers_read_them(tag: str, attribute: str, value: str) -> str | None:
+    """Judge every URL as a browser resolves it (WHATWG rules), not by how it is spelt.
+
+    An image from another host would make every reader's browser call that host: drop it,
+    however it is written (``\\\\host/x.png``, ``/\\host/x.png``, `` //host``, ``http:host``).
+    A link to another website stays, written out as the address the browser will really open,
+    so readers and the page checks see where it goes. A URL no browser can parse is dropped.
+    """
+    if attribute not in ("href", "src"):
+        return value
+    resolved = resolve(value)
+    if resolved.href is None:
         return None
+    if tag == "img":
+        return None if resolved.offsite else value
+    if resolved.offsite and resolved.scheme in WEB_SCHEMES:
+        return resolved.href
     return value
 
 
@@ -38,5 +53,5 @@ def clean(html: str) -> str:
     """HTML safe to publish: only known tags and attributes, only web, mail and phone links."""
     return nh3.clean(
         html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
-        attribute_filter=_no_offsite_images,
+        attribute_filter=_urls_as_browsers_read_them,
     )
