@@ -7,12 +7,11 @@ the point. Verdicts are always words; colour, where the theme adds it, only repe
 
 from __future__ import annotations
 
-import csv
-import io
 from itertools import groupby
 from typing import Iterator
 
 from eqportal.audit import Audit, DecisionCoverage, RelianceState, Verdict, run_audit
+from eqportal.csvsafe import csv_text
 from eqportal.portal import Portal
 from eqportal.site import html as h
 from eqportal.site.common import eqia_url, src_uri
@@ -101,18 +100,16 @@ def _verdict(item: DecisionCoverage) -> str:
 
 
 def decisions_csv(portal: Portal, audit: Audit) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    rows = []
     for item in sorted(audit.decisions, key=lambda d: d.decision.number):
         d = item.decision
-        writer.writerow({
+        rows.append({
             "number": d.number, "title": d.title, "date": d.date.isoformat(), "reporting_year": item.year,
             "status": d.status.value, "decision_maker": d.decision_maker, "directorate": d.directorate,
             "eqias": ";".join(d.eqias), "coverage": item.verdict.value, "no_eqia_reason": d.no_eqia_reason or "",
             "notes": " | ".join(f.message for f in item.findings), "illustrative": "true" if d.illustrative else "false",
             "url": d.url or "", "checked_on": portal.today.isoformat(),
         })
-    return buffer.getvalue()
+    return csv_text(CSV_COLUMNS, rows)
 
 

@@ -1,16 +1,16 @@
 """Open data: ``/data/eqias.json`` and ``/data/eqias.csv``, one row per public assessment.
 
 The columns are a published contract (documented on /open-data/): add new ones at the end,
-never rename or drop one. Dates are ISO 8601; lists are joined with ``;`` in the CSV.
+never rename or drop one. Dates are ISO 8601; lists are joined with ``;`` in the CSV, whose cells
+can never start a spreadsheet formula (:mod:`eqportal.csvsafe`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Iterator
 
+from eqportal.csvsafe import csv_text
 from eqportal.history import last_changed
 from eqportal.portal import Portal
 from eqportal.reviews import review_status
@@ -44,9 +44,5 @@ def rows(portal: Portal) -> list[dict[str, object]]:
 def pages(portal: Portal) -> Iterator[GeneratedFile]:
     data = rows(portal)
     yield GeneratedFile("data/eqias.json", json.dumps({"columns": list(COLUMNS), "generated": portal.today.isoformat(), "eqias": data}, indent=1, ensure_ascii=False) + "\n")
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in data:
-        writer.writerow({**row, "adverse_characteristics": ";".join(row["adverse_characteristics"])})
-    yield GeneratedFile("data/eqias.csv", buffer.getvalue())
+    flat = ({**row, "adverse_characteristics": ";".join(row["adverse_characteristics"])} for row in data)
+    yield GeneratedFile("data/eqias.csv", csv_text(COLUMNS, flat))
