@@ -12,6 +12,7 @@ from typing import Iterable
 
 from pydantic import BaseModel, ValidationError
 
+from eqportal.characters import character_problems
 from eqportal.errors import describe
 from eqportal.frontmatter import Document, read_document
 from eqportal.models import CONTENT_TYPES, Decision
@@ -59,6 +60,7 @@ def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Recor
         return None, result.problems
     doc = result.document
     problems = list(result.problems)
+    problems.extend(character_problems(doc))
     placeholders = placeholder_problems(doc)  # left by `eqportal new`; reported instead of their type errors
     problems.extend(placeholders)
     problems.extend(plain_language_problems(doc))

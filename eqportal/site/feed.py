@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Iterator
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape, quoteattr as _quoteattr
 
+from eqportal.characters import strip_forbidden
 from eqportal.history import last_changed
 from eqportal.portal import Portal
 from eqportal.site.pages import GeneratedFile
 
 MAX_ENTRIES = 50
+
+
+def escape(text: str) -> str:
+    """XML text; characters XML forbids are refused by ``check``, and dropped here should any reach it."""
+    return _escape(strip_forbidden(text))
+
+
+def quoteattr(text: str) -> str:
+    return _quoteattr(strip_forbidden(text))
 
 
 def _stamp(day: dt.date) -> str:
