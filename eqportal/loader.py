@@ -15,11 +15,12 @@ from pydantic import BaseModel, ValidationError
 from eqportal.characters import character_problems
 from eqportal.errors import describe
 from eqportal.frontmatter import Document, read_document
-from eqportal.models import CONTENT_TYPES, Decision
+from eqportal.models import CONTENT_TYPES, Decision, Objective
 from eqportal.placeholders import placeholder_problems
 from eqportal.plain_language import document_problems as plain_language_problems
 from eqportal.portal import Portal, Record
 from eqportal.problems import Problem, field_path
+from eqportal.render.body import body_problem
 from eqportal.references import portal_rules
 from eqportal.rules import RULES
 
@@ -61,6 +62,7 @@ def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Recor
     doc = result.document
     problems = list(result.problems)
     problems.extend(character_problems(doc))
+    problems.extend(_body_problems(doc, model))
     placeholders = placeholder_problems(doc)  # left by `eqportal new`; reported instead of their type errors
     problems.extend(placeholders)
     problems.extend(plain_language_problems(doc))
@@ -77,6 +79,14 @@ def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Recor
         name = "number" if isinstance(item, Decision) else "id"
         problems.append(Problem(doc.path, doc.line_of((name,)), name, f"must match the file name: the file is {source.name}, so rename it to {expected}.md or change the {name}"))
     return Record(item, doc, source), problems
+
+
+def _body_problems(doc: Document, model: type[BaseModel]) -> list[Problem]:
+    """Every body is rendered here exactly as the build renders it, so the build cannot fail on one."""
+    if model is Decision:
+        return []  # decision bodies are not published
+    found = body_problem(doc.body, top_only=model is Objective)
+    return [] if found is None else [Problem(doc.path, doc.body_line + found.line - 1, "body", found.message)]
 
 
 def _validation_problems(err: ValidationError, doc: Document, model: type[BaseModel]) -> Iterable[Problem]:
