@@ -101,22 +101,18 @@ def plain_page(fields: dict, text: str) -> str:
             f"## What we will do\n\n{actions}\n\n{text}")
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, env: dict[str, str]) -> tuple[float, int]:
+def mkdocs_build(config_file: Path, site_dir: Path, extra: dict[str, str]) -> tuple[float, int]:
+    """Build with MkDocs in-process; ``extra`` is merged into mkdocs.yml's ``extra`` (e.g. ``eqportal_content``)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        start = time.perf_counter()
-        config = load_config(str(config_file), site_dir=str(site_dir))
-        config.plugins.on_startup(command="build", dirty=False)
-        build(config)
-        config.plugins.on_shutdown()
-        seconds = time.perf_counter() - start
-    finally:
-        for k, v in old.items():
-            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+    start = time.perf_counter()
+    config = load_config(str(config_file), site_dir=str(site_dir))
+    config.extra.update(extra)
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    config.plugins.on_shutdown()
+    seconds = time.perf_counter() - start
     return seconds, sum(1 for _ in site_dir.rglob("index.html"))
 
 
@@ -133,11 +129,11 @@ def run_size(n: int, profile: bool) -> None:
         plain_config.write_text("site_name: Plain\ntheme:\n  name: material\nplugins:\n  - search\nmarkdown_extensions:\n  - tables\n  - toc\n", encoding="utf-8")
 
         base_s, base_pages = mkdocs_build(plain_config, tmp / "plain-site", {})
-        env = {"EQPORTAL_CONTENT": str(tmp / "content")}
+        extra = {"eqportal_content": str(tmp / "content")}
         profiler = cProfile.Profile() if profile else None
         if profiler:
             profiler.enable()
-        portal_s, portal_pages = mkdocs_build(ROOT / "mkdocs.yml", tmp / "portal-site", env)
+        portal_s, portal_pages = mkdocs_build(ROOT / "mkdocs.yml", tmp / "portal-site", extra)
         if profiler:
             profiler.disable()
         index_kb = (tmp / "portal-site" / "search" / "search_index.json").stat().st_size / 1024

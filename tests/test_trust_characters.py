@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from eqportal.loader import load_portal
+from eqportal.context import BuildContext
 from eqportal.site import feed
 from tests.content_factory import eqia_fields, front_matter, line_of, write
 
@@ -50,6 +51,6 @@ def test_the_feed_parses_even_if_a_forbidden_character_reached_it(tmp_path):
     portal, _ = load_portal(tmp_path, today=TODAY)
     record = portal.eqias["library-opening-hours"]
     portal.eqias["library-opening-hours"] = dataclasses.replace(record, model=record.model.model_copy(update={"title": "Bad\x01 \ufffetitle"}))
-    xml = next(iter(feed.pages(portal))).content
+    xml = next(iter(feed.pages(portal, BuildContext(today=TODAY)))).content
     ET.fromstring(xml.encode("utf-8"))
     assert "Bad title" in xml

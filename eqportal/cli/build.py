@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
-import os
 import sys
 from pathlib import Path
 
 from eqportal.cli.output import print_problems
-from eqportal.loader import load_portal_once
-from eqportal.site.mkdocs_support import TODAY_ENV
+from eqportal.loader import load_portal
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort
 
     from eqportal.a11y.runner import CheckerError
-    from eqportal.publish import UnsafeSiteDir, publish, site_dir_problem
+    from eqportal.progress import StageLog
+    from eqportal.publish import BUILD_STAGES, UnsafeSiteDir, publish, site_dir_problem
 
     if not args.config.is_file():
         print(f"eqportal build: {args.config} not found; run from the project folder or pass --config", file=sys.stderr)
@@ -42,17 +41,19 @@ def run(args: argparse.Namespace) -> int:
     if unsafe:
         print(f"eqportal build: {unsafe}", file=sys.stderr)
         return 2
-    portal, problems = load_portal_once(args.content, today=args.today)
+    stages = StageLog(BUILD_STAGES)
+    with stages.stage("content check", announce=False) as stage:
+        portal, problems = load_portal(args.content, today=args.today)
+        stage["summary"] = f"{len(portal.eqias)} assessments, {len(portal.objectives)} objectives, {len(portal.reports)} reports, " \
+                           f"{len(portal.decisions)} decisions, {len(problems)} problem(s)"
     if problems:
         print_problems(problems, "text", "")
         print(f"build stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
-    if args.today:
-        os.environ[TODAY_ENV] = args.today.isoformat()
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING)
     try:
-        result = publish(args.config, args.content, args.site_dir, check=not args.no_check)
+        result = publish(args.config, portal, args.site_dir, check=not args.no_check, stages=stages)
     except UnsafeSiteDir as err:
         print(f"eqportal build: {err}", file=sys.stderr)
         return 2

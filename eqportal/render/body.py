@@ -21,11 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from html import escape as html_escape
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 
-from eqportal.render.sanitise import clean
+from eqportal.registry import slug
+from eqportal.render.sanitise import clean, well_formed
+from eqportal.render.tables import SCROLL_CLASS
 
 # The longest body in the sample content is 11,000 characters; longer prose belongs in linked documents.
 MAX_BODY_CHARS = 100_000
@@ -67,10 +71,6 @@ class BodyTooComplex(ValueError):
         self.message = message
 
 
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
-
-
 def render_body(text: str, *, reserved: set[str] = frozenset()) -> Body:
     """Split at ``## `` headings (outside code fences) and render each part safely.
 
@@ -98,17 +98,17 @@ def _render_body(text: str, reserved: frozenset[str]) -> Body:
     used = set(reserved)
     sections = []
     for title, first, lines in parts[1:]:
-        anchor = slugify(title)
+        anchor = slug(title) or "section"
         while anchor in used:
             anchor += "-more"
         used.add(anchor)
-        sections.append(Section(title, anchor, _part_html("\n".join(lines), first, top=3)))
+        sections.append(Section(title, anchor, _part_html("\n".join(lines), first, top=3, table_title=title)))
     return Body(_part_html("\n".join(parts[0][2]), 1, top=3), sections)
 
 
-def _part_html(text: str, first_line: int, *, top: int) -> str:
+def _part_html(text: str, first_line: int, *, top: int, table_title: str | None = None) -> str:
     try:
-        return to_html(text, top=top)
+        return to_html(text, top=top, table_title=table_title)
     except BodyTooComplex as err:
         raise BodyTooComplex(first_line + err.line - 1, err.message) from None
 
@@ -120,10 +120,11 @@ _VOID = {"br", "hr", "img", "wbr", "col", "area", "source", "input", "meta", "li
 
 
 @lru_cache(maxsize=256)
-def to_html(text: str, *, top: int) -> str:
-    """Markdown to sanitised HTML whose headings start at ``top`` and never skip a level.
+def to_html(text: str, *, top: int, table_title: str | None = None) -> str:
+    """Markdown to sanitised, well-formed HTML whose headings start at ``top`` and never skip a level.
 
-    Raises :class:`BodyTooComplex` (line counted from 1 at the start of ``text``) rather than
+    Tables get their caption and scroll region here, where they are made; one with no heading
+    of its own above it is captioned ``table_title`` (the section it sits in). Raises :class:`BodyTooComplex` (line counted from 1 at the start of ``text``) rather than
     render something nested beyond what people can read.
     """
     if not text.strip():
@@ -140,11 +141,41 @@ def to_html(text: str, *, top: int) -> str:
                                            "no reader can follow that: flatten them into headings and short lists")
         elif token.type.removesuffix("_close") + "_open" in _CONTAINERS and token.type.endswith("_close"):
             depth -= 1
+    _accessible_tables(tokens, table_title or "Table")
     raw = _parser.renderer.render(tokens, _parser.options, {})
     _refuse_deep_html(raw, slack=10)  # raw HTML may leave tags open; the sanitiser's work grows with depth
-    html = clean(raw)
+    html = well_formed(clean(raw))
     _refuse_deep_html(html)
     return _level_headings(html, top)
+
+
+def _accessible_tables(tokens: list[Token], fallback: str) -> None:
+    """Caption (the nearest heading before, numbered when two share one), header scope and a named scroll region."""
+    heading: str | None = None
+    counts: dict[str, int] = {}
+    section = "tbody"
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open" and index + 1 < len(tokens):
+            heading = " ".join("".join(c.content for c in tokens[index + 1].children or [] if c.type in ("text", "code_inline")).split())
+        elif token.type in ("thead_open", "tbody_open"):
+            section = token.type.removesuffix("_open")
+        elif token.type == "th_open":
+            token.attrSet("scope", "col" if section == "thead" else "row")
+        elif token.type == "table_open":
+            nearest = heading or fallback
+            counts[nearest] = counts.get(nearest, 0) + 1
+            name = nearest if counts[nearest] == 1 else f"{nearest} (table {counts[nearest]})"
+            label = html_escape(f"Table: {name}", quote=True)
+            before = Token("html_block", "", 0, content=f'<div class="{SCROLL_CLASS}" role="region" aria-label="{label}" tabindex="0">')
+            caption = Token("html_block", "", 0, content=f'<caption class="eqp-table__caption">{html_escape(name)}</caption>')
+            tokens[index:index + 1] = [before, token, caption]
+            index += 2
+        elif token.type == "table_close":
+            tokens.insert(index + 1, Token("html_block", "", 0, content="</div>"))
+            index += 1
+        index += 1
 
 
 def _refuse_costly(text: str) -> None:

@@ -7,6 +7,8 @@ Markdown conversion, with an allowlist rather than a blocklist.
 
 from __future__ import annotations
 
+import re
+
 import nh3
 
 from eqportal.render.urls import WEB_SCHEMES, resolve
@@ -20,6 +22,8 @@ TAGS = {
 ATTRIBUTES = {
     "*": {"id", "lang", "title"},
     "a": {"href", "hreflang"},
+    "div": {"class", "role", "aria-label", "tabindex"},  # the scroll region around a table
+    "caption": {"class"},
     "abbr": {"title"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start", "type"},
@@ -27,6 +31,19 @@ ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope", "align"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+# The only values the table scroll region (eqportal.render.tables) may give these attributes.
+FIXED_VALUES = {("div", "class"): "eqp-table-scroll", ("div", "role"): "region", ("div", "tabindex"): "0",
+                ("caption", "class"): "eqp-table__caption"}
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Table attributes only as the portal sets them; URLs judged as browsers read them."""
+    fixed = FIXED_VALUES.get((tag, attribute))
+    if fixed is not None and value != fixed:
+        return None
+    return _urls_as_browsers_read_them(tag, attribute, value)
 
 
 def _urls_as_browsers_read_them(tag: str, attribute: str, value: str) -> str | None:
@@ -53,5 +70,16 @@ def clean(html: str) -> str:
     """HTML safe to publish: only known tags and attributes, only web, mail and phone links."""
     return nh3.clean(
         html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
-        attribute_filter=_urls_as_browsers_read_them,
+        attribute_filter=_filter_attribute,
     )
+
+
+VOID = re.compile(r'<(br|hr|img)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*/?>')
+
+
+def well_formed(html: str) -> str:
+    """Sanitised HTML as well-formed XML too (``<br />``, numeric entities), so a front end can parse it into a tree.
+
+    nh3 writes HTML5: void elements left open and ``&nbsp;``, its only entity beyond XML's own.
+    """
+    return VOID.sub(r"<\1\2 />", html).replace("&nbsp;", "&#160;")
