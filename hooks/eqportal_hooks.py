@@ -22,6 +22,7 @@ from eqportal.preview import Preview
 from eqportal.site.chrome import finish_document
 from eqportal.site.pages import GeneratedPage
 from eqportal.site.search_text import space_between_blocks
+from eqportal.terminal import printable
 
 log = logging.getLogger("mkdocs.eqportal")
 _build: list = []
@@ -47,7 +48,7 @@ def on_config(config):
             _build[:] = []
             return config
         if problems:
-            raise Abort("content has problems:\n" + "\n".join(str(p) for p in problems))
+            raise Abort("content has problems:\n" + "\n".join(printable(p) for p in problems))
     _preview.content_checked([])
     _build[:] = [build]
     return config

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from eqportal.cli.output import print_problems
 from eqportal.loader import load_portal
+from eqportal.terminal import printable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -58,13 +59,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"eqportal build: {err}", file=sys.stderr)
         return 2
     except Abort as err:
-        print(f"{err.format_message()}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
+        print(f"{printable(err.format_message())}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
     except CheckerError as err:
         print(f"eqportal build: the pages could not be checked: {err}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
     for problem in result.problems:
-        print(problem)
+        print(printable(problem))
     if result.problems:
         print(f"{len(result.problems)} problem(s) in the built pages; {args.site_dir} is unchanged", file=sys.stderr)
         return 1
