@@ -46,6 +46,10 @@ def load_portal(root: Path, today: dt.date | None = None) -> tuple[Portal, list[
             elif folder == "eqias":
                 portal.unreadable_eqias.add(source.stem)
     problems.extend(portal_rules(portal))
+    if not problems:  # plan the site only from content that is otherwise sound: check covers what build does
+        from eqportal.plan import plan_problems
+
+        problems.extend(plan_problems(portal))
     return portal, sorted(set(problems))
 
 
