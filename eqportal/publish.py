@@ -10,14 +10,17 @@ before anything is built, because replacing it would delete what is in it.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
 import os
 import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eqportal.a11y import check_site
+from eqportal.a11y.report import DEFAULT_CACHE, SITE_REPORT, write_report
+from eqportal.a11y.runner import run as run_checks
 from eqportal.context import build_context
 from eqportal.frontend import HANDOVER, Build, template_dirs
 from eqportal.portal import Portal
@@ -84,11 +87,18 @@ def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal) -> None:
     context = build_context(portal, site_url=config.site_url, docs_dir=Path(config.docs_dir),
                             template_dirs=template_dirs(project, config.extra, config.theme.custom_dir))
     config.extra[HANDOVER] = Build(portal, context)
+    # MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH: the build's day, not the clock.
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(portal.today, dt.time(), dt.timezone.utc).timestamp()))
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
     finally:
         config.plugins.on_shutdown()
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def swap_into_place(built: Path, site: Path) -> None:
@@ -123,7 +133,7 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
             stage["summary"] = f"{result.pages} pages"
         if check:
             with stages.stage("page checks") as stage:
-                result.problems = list(check_site(staging))
+                result.problems, report = run_checks(staging)
                 result.checked = result.pages
                 stage["summary"] = f"{result.pages} pages, {len(result.problems)} problem(s)"
         else:
@@ -132,6 +142,9 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
             with stages.stage("publish", announce=False) as stage:
                 swap_into_place(staging, site)
                 stage["summary"] = f"{shown} replaced"
+            if check:  # the statement quotes only the check of a site that was published
+                published = json.loads((site / SITE_REPORT).read_text(encoding="utf-8"))
+                write_report({**published, "date": portal.today.isoformat()}, site, DEFAULT_CACHE, site_copy=False)
         else:
             stages.say("publish", f"skipped: {shown} is unchanged")
     finally:

@@ -103,7 +103,7 @@ def test_report_and_cache(fixture_site: Path, tmp_path: Path):
     report = json.loads((fixture_site / "a11y-report.json").read_text())
     assert report["pages_checked"] == pages and report["problem_count"] == len(EXPECTED) and not report["passed"]
     assert report["tools"]["axe-core"] and report["tools"]["chromium"]
-    assert json.loads((cache / "last-report.json").read_text()) == report
+    assert not (cache / "last-report.json").exists()  # a failing check is never quoted by the statement
 
     # Unchanged pages that passed are not opened again; failing pages always are.
     problems, second = run(fixture_site, progress=False, cache=cache)
