@@ -20,6 +20,7 @@ from eqportal.editor.admin import EditorUnavailable, admin_files
 from eqportal.frontend import HANDOVER, content_root, edit_path, load_build, page_source, template_dirs
 from eqportal.preview import Preview
 from eqportal.site.chrome import finish_document
+from eqportal.site.csp import add_csp
 from eqportal.site.pages import GeneratedPage
 from eqportal.site.search_text import space_between_blocks
 from eqportal.terminal import printable
@@ -99,8 +100,13 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return finish_document(output)
+    return _finish(output)
 
 
 def on_post_template(output_content, template_name, config):
-    return finish_document(output_content) if template_name.endswith(".html") else output_content
+    return _finish(output_content) if template_name.endswith(".html") else output_content
+
+
+def _finish(html):
+    # The preview's live reload injects an inline script of its own: the policy is for published pages.
+    return finish_document(html) if _preview.serving else add_csp(finish_document(html))
