@@ -9,6 +9,7 @@ travels through environment variables.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -62,9 +63,19 @@ def load_build(content: Path, *, today: dt.date | None = None, site_url: str | N
     return Build(portal, context), []
 
 
+# Front matter values the theme writes into the page as they are (Material's <title>, description,
+# header, navigation, search index): MkDocs' Jinja does not autoescape, so they are handed over escaped.
+ESCAPED_META = ("title", "description")
+
+
 def page_source(page: GeneratedPage) -> str:
-    """The Markdown file a front end reads: front matter (title, meta), then the rendered page."""
+    """The Markdown file a front end reads: front matter (title, meta), then the rendered page.
+
+    The title and description come from content; they are HTML-escaped here, once, because the
+    theme writes ``page.meta`` raw. Text stays text whatever an editor typed.
+    """
     meta = {"title": page.title, **page.meta}
+    meta.update({key: html.escape(str(meta[key]), quote=True) for key in ESCAPED_META if isinstance(meta.get(key), str)})
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + page_markdown(page.html)
 
 

@@ -17,13 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from eqportal.problems import Problem, field_path
 from eqportal.yaml_errors import explain
 
 MAX_FILE_BYTES = 1024 * 1024
+# Lists and groups inside each other: the deepest field (screening[0].details) is 3; 1,000 would overflow the stack.
+MAX_DEPTH = 20
 FENCE = re.compile(r"^---[ \t]*$")
 
 Location = tuple[str | int, ...]
@@ -74,9 +76,17 @@ class _Refused(yaml.MarkedYAMLError):
 def _refuse_anchors(yaml_text: str) -> None:
     """Anchors and aliases make one value stand in several places, which editors misread: refuse them."""
     loader = _TextLoader(yaml_text)
+    depth = 0
     try:
         while loader.check_event():
             event = loader.get_event()
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:  # refused while streaming, before anything recursive sees it
+                    raise _Refused(problem=f"nests values more than {MAX_DEPTH} levels deep; no content field goes deeper than a few levels",
+                                   problem_mark=event.start_mark)
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                depth -= 1
             if isinstance(event, AliasEvent):
                 raise _Refused(problem="uses an alias (*name); write the value out in full, aliases are not allowed", problem_mark=event.start_mark)
             if getattr(event, "anchor", None):

@@ -7,19 +7,23 @@ problems come back together, sorted by file and line.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Iterable
 
 from pydantic import BaseModel, ValidationError
 
+from eqportal.characters import character_problems
 from eqportal.errors import describe_all
 from eqportal.frontmatter import Document, read_document
-from eqportal.models import Decision
+from eqportal.manifest import MANIFEST_NAME
+from eqportal.models import Decision, Objective
 from eqportal.registry import BY_FOLDER, CONTENT_TYPES
 from eqportal.placeholders import placeholder_problems
 from eqportal.plain_language import document_problems as plain_language_problems
 from eqportal.portal import Portal, Record
 from eqportal.problems import Problem, display_path, field_path
+from eqportal.render.body import body_problem
 from eqportal.references import portal_rules
 from eqportal.rules import RULES
 
@@ -31,17 +35,21 @@ def load_portal(root: Path, today: dt.date | None = None) -> tuple[Portal, list[
     problems: list[Problem] = []
     if not root.is_dir():
         return portal, [Problem(str(root), 1, "", "is not a folder of content; expected eqias/, objectives/, reports/ and decisions/ inside it")]
+    sources, found = content_files(root)
+    problems.extend(found)
     for folder, model in ((t.folder, t.model) for t in CONTENT_TYPES):
-        for source in sorted((root / folder).glob("*.md")) if (root / folder).is_dir() else []:
+        for source in sources.get(folder, []):
             record, found = load_record(source, model, display_path(source))
             problems.extend(found)
             if record is not None:
                 _add(portal, folder, record, problems)
             elif folder == "eqias":
                 portal.unreadable_eqias.add(source.stem)
-    for stray in _stray_files(root):
-        problems.append(Problem(display_path(stray), 1, "", f"is not in a content folder; put it in one of {', '.join(f'{t.folder}/' for t in CONTENT_TYPES)}"))
     problems.extend(portal_rules(portal))
+    if not problems:  # plan the site only from content that is otherwise sound: check covers what build does
+        from eqportal.plan import plan_problems
+
+        problems.extend(plan_problems(portal))
     return portal, sorted(set(problems))
 
 
@@ -52,6 +60,8 @@ def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Recor
         return None, result.problems
     doc = result.document
     problems = list(result.problems)
+    problems.extend(character_problems(doc))
+    problems.extend(_body_problems(doc, model))
     placeholders = placeholder_problems(doc)  # left by `eqportal new`; reported instead of their type errors
     problems.extend(placeholders)
     problems.extend(plain_language_problems(doc))
@@ -70,6 +80,14 @@ def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Recor
     return Record(item, doc, source), problems
 
 
+def _body_problems(doc: Document, model: type[BaseModel]) -> list[Problem]:
+    """Every body is rendered here exactly as the build renders it, so the build cannot fail on one."""
+    if model is Decision:
+        return []  # decision bodies are not published
+    found = body_problem(doc.body, top_only=model is Objective)
+    return [] if found is None else [Problem(doc.path, doc.body_line + found.line - 1, "body", found.message)]
+
+
 def _validation_problems(err: ValidationError, doc: Document, model: type[BaseModel]) -> Iterable[Problem]:
     for loc, message in describe_all(err.errors(include_url=False), model):
         yield Problem(doc.path, doc.line_of(loc), field_path(loc), message)
@@ -86,11 +104,57 @@ def _add(portal: Portal, folder: str, record: Record, problems: list[Problem]) -
     items[key] = record
 
 
-def _stray_files(root: Path) -> Iterable[Path]:
-    for path in sorted(root.rglob("*.md")):
-        relative = path.relative_to(root)
-        if len(relative.parts) != 2 or relative.parts[0] not in BY_FOLDER:
-            yield path
+# Files that may sit in content/ without being content: the manifest, and git's placeholder for empty folders.
+ROOT_FILES = {MANIFEST_NAME}
+IGNORED_NAMES = {".gitkeep"}
+
+
+def content_files(root: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
+    """The content files of each folder, and a problem for everything else found under ``root``.
+
+    Nothing in ``content/`` is ignored without a word: ``.MD`` or ``.markdown`` files (never read),
+    files outside the four folders, and symbolic links that lead out of ``content/`` (the build
+    would publish whatever they point at) are all reported. Links are never followed.
+    """
+    root = Path(root)
+    real_root = root.resolve()
+    folders = ", ".join(f"{t.folder}/" for t in CONTENT_TYPES)
+    found: dict[str, list[Path]] = {}
+    problems: list[Problem] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        for name in sorted(dirnames):
+            path = here / name
+            if path.is_symlink():
+                problems.append(_link_problem(path, real_root))
+        dirnames[:] = sorted(d for d in dirnames if not (here / d).is_symlink() and not d.startswith("."))
+        for name in sorted(filenames):
+            path = here / name
+            relative = path.relative_to(root)
+            if name in IGNORED_NAMES or (len(relative.parts) == 1 and name in ROOT_FILES):
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+                problems.append(_link_problem(path, real_root))
+                continue
+            folder = relative.parts[0] if len(relative.parts) == 2 else None
+            if folder in BY_FOLDER and name.endswith(".md"):
+                found.setdefault(folder, []).append(path)
+            elif folder in BY_FOLDER:
+                problems.append(Problem(display_path(path), 1, "", f"is not read: content files end in .md (lower case); "
+                                        f"rename it to {Path(name).stem}.md, or move it out of content/"))
+            elif name.lower().endswith((".md", ".markdown")):
+                problems.append(Problem(display_path(path), 1, "", f"is not in a content folder; put it in one of {folders}"))
+            else:
+                problems.append(Problem(display_path(path), 1, "", f"is not content and is not read; keep only {folders} "
+                                        f"and {MANIFEST_NAME} in the content folder"))
+    return {k: sorted(v) for k, v in found.items()}, problems
+
+
+def _link_problem(path: Path, real_root: Path) -> Problem:
+    target = path.resolve()
+    where = "outside the content folder" if not target.is_relative_to(real_root) else "inside the content folder"
+    return Problem(display_path(path), 1, "", f"is a symbolic link to {target} ({where}); links are not followed: "
+                                              "put the file itself here")
 
 
 _last_load: tuple[tuple, tuple[Portal, list[Problem]]] | None = None

@@ -2,18 +2,25 @@
 
 A failed build or failed check leaves the last good ``site/`` untouched: MkDocs writes into
 ``.site-build`` beside it, and the swap is two renames.
+
+Only a folder this command made is ever replaced: every published site holds a marker file
+(:data:`MARKER`), and ``--site-dir content`` (or ``docs``, ``.``, a home folder) is refused
+before anything is built, because replacing it would delete what is in it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
 import os
 import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eqportal.a11y import check_site
+from eqportal.a11y.report import DEFAULT_CACHE, SITE_REPORT, write_report
+from eqportal.a11y.runner import run as run_checks
 from eqportal.context import build_context
 from eqportal.frontend import HANDOVER, Build, template_dirs
 from eqportal.portal import Portal
@@ -21,6 +28,36 @@ from eqportal.progress import StageLog
 
 
 BUILD_STAGES = ("content check", "MkDocs build", "page checks", "publish")
+
+
+MARKER = ".eqportal-site"
+MARKER_TEXT = "This folder was published by `eqportal build`; the next build replaces all of it.\n"
+
+
+class UnsafeSiteDir(ValueError):
+    """The folder asked for is not one a previous build made: replacing it would delete someone's files."""
+
+
+def site_dir_problem(site: Path, protected: tuple[Path, ...] = ()) -> str | None:
+    """Why ``site`` may not be replaced by a build, or None when it may.
+
+    It may be replaced when it does not exist yet, is an empty folder, or holds the marker a
+    previous build wrote. It may never be, or contain, one of ``protected`` (the content folder,
+    the project with mkdocs.yml and docs/).
+    """
+    resolved = site.resolve()
+    for folder in protected:
+        folder = folder.resolve()
+        if resolved == folder or folder.is_relative_to(resolved):
+            return f"{site} holds {folder}; choose a separate folder for the site (default: site)"
+    if not site.exists() and not site.is_symlink():
+        return None
+    if site.is_symlink() or not site.is_dir():
+        return f"{site} exists and is not a folder a build made; choose another --site-dir or remove it"
+    if (site / MARKER).is_file() or not any(site.iterdir()):
+        return None
+    return (f"{site} is not a site made by `eqportal build` (it has no {MARKER} file), so it is not replaced; "
+            "choose another --site-dir, or empty or remove that folder yourself")
 
 
 @dataclass
@@ -50,11 +87,18 @@ def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal) -> None:
     context = build_context(portal, site_url=config.site_url, docs_dir=Path(config.docs_dir),
                             template_dirs=template_dirs(project, config.extra, config.theme.custom_dir))
     config.extra[HANDOVER] = Build(portal, context)
+    # MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH: the build's day, not the clock.
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(portal.today, dt.time(), dt.timezone.utc).timestamp()))
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
     finally:
         config.plugins.on_shutdown()
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def swap_into_place(built: Path, site: Path) -> None:
@@ -69,7 +113,11 @@ def swap_into_place(built: Path, site: Path) -> None:
 
 
 def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True, stages: StageLog | None = None) -> BuildResult:
+    """Build, check and swap into ``site``; raises :class:`UnsafeSiteDir` before building if ``site`` is not ours."""
     start = time.perf_counter()
+    problem = site_dir_problem(site, (Path(portal.root), config_file.parent / "docs", config_file.parent))
+    if problem:
+        raise UnsafeSiteDir(problem)
     stages = stages or StageLog(BUILD_STAGES, io.StringIO())
     shown = site
     site = site.resolve()
@@ -80,11 +128,12 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
     try:
         with stages.stage("MkDocs build") as stage:
             run_mkdocs(config_file, staging, portal)
+            (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             result.pages = count_pages(staging)
             stage["summary"] = f"{result.pages} pages"
         if check:
             with stages.stage("page checks") as stage:
-                result.problems = list(check_site(staging))
+                result.problems, report = run_checks(staging)
                 result.checked = result.pages
                 stage["summary"] = f"{result.pages} pages, {len(result.problems)} problem(s)"
         else:
@@ -93,6 +142,9 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
             with stages.stage("publish", announce=False) as stage:
                 swap_into_place(staging, site)
                 stage["summary"] = f"{shown} replaced"
+            if check:  # the statement quotes only the check of a site that was published
+                published = json.loads((site / SITE_REPORT).read_text(encoding="utf-8"))
+                write_report({**published, "date": portal.today.isoformat()}, site, DEFAULT_CACHE, site_copy=False)
         else:
             stages.say("publish", f"skipped: {shown} is unchanged")
     finally:

@@ -27,7 +27,30 @@ def portal_rules(portal: Portal) -> Iterator[Problem]:
             for index, ref in enumerate(record.model.eqias):
                 if ref not in known:
                     yield _dangling(record, ("eqias", index), ref)
+    yield from _supersession_cycles(portal)
     yield from manifest_problems(portal)  # nothing once published may disappear
+
+
+def _supersession_cycles(portal: Portal) -> Iterator[Problem]:
+    """``superseded_by`` must lead to a current assessment: A replaced by B replaced by A leads nowhere."""
+    reported: set[str] = set()
+    for start in sorted(portal.eqias):
+        chain: list[str] = []
+        current: str | None = start
+        while current in portal.eqias and current not in chain and current not in reported:
+            chain.append(current)
+            current = portal.eqias[current].model.superseded_by
+        if current in chain:
+            cycle = chain[chain.index(current):]
+            if len(cycle) < 2:
+                continue  # an assessment naming itself is its own rule
+            loop = " -> ".join([*cycle, cycle[0]])
+            for eqia_id in cycle:
+                record = portal.eqias[eqia_id]
+                yield Problem(record.path, record.line_of(("superseded_by",)), "superseded_by",
+                              f"goes round in a circle ({loop}), so no assessment is the current one; "
+                              "the newest assessment must not have superseded_by")
+        reported.update(chain)
 
 
 def _dangling(record, loc: tuple, ref: str) -> Problem:

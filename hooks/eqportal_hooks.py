@@ -15,7 +15,9 @@ from mkdocs.structure.files import File, Files
 from eqportal.frontend import HANDOVER, FileClash, content_root, load_build, site_files, template_dirs
 from eqportal.preview import Preview
 from eqportal.site.chrome import finish_document
+from eqportal.site.csp import add_csp
 from eqportal.site.search_text import space_between_blocks
+from eqportal.terminal import printable
 
 _build: list = []
 _preview = Preview()
@@ -38,7 +40,7 @@ def on_config(config):
     if _preview.content_checked(problems):
         config.nav = []  # a problem build: no pages, so no nav to check
     elif problems:
-        raise Abort("content has problems:\n" + "\n".join(str(p) for p in problems))
+        raise Abort("content has problems:\n" + "\n".join(printable(p) for p in problems))
     _build[:] = [build] if build else []
     return config
 
@@ -73,8 +75,13 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return finish_document(output)
+    return _finish(output)
 
 
 def on_post_template(output_content, template_name, config):
-    return finish_document(output_content) if template_name.endswith(".html") else output_content
+    return _finish(output_content) if template_name.endswith(".html") else output_content
+
+
+def _finish(html):
+    # The preview's live reload injects an inline script of its own: the policy is for published pages.
+    return finish_document(html) if _preview.serving else add_csp(finish_document(html))

@@ -1,4 +1,9 @@
-"""Fixtures shared across test modules: the sample portal (content/) built once per test session."""
+"""Fixtures shared across test modules: the sample portal (content/) built once per test session.
+
+Hypothesis profiles: ``short`` in every run of the suite; ``EQPORTAL_HYPOTHESIS=long make test``
+(or ``EQPORTAL_HYPOTHESIS=long .venv/bin/python -m pytest tests/test_trust_properties.py``) runs the
+property-based tests with many more examples.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import datetime as dt
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+_COMMON = {"deadline": dt.timedelta(seconds=60), "print_blob": True,
+           "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]}
+settings.register_profile("short", max_examples=25, **_COMMON)
+settings.register_profile("long", max_examples=600, **_COMMON)
+settings.load_profile(os.environ.get("EQPORTAL_HYPOTHESIS", "short"))
 
 
 @pytest.fixture(scope="session")

@@ -86,7 +86,7 @@ def test_github_annotations_for_findings(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     audit_scenario.build(tmp_path)
     _, out, _ = run(capsys, "audit", "--today", "2026-11-23", "--format", "github")
-    assert out.splitlines()[0] == "::error file=content/decisions/15-00002.md,line=9,title=eqias[0]::relies on 'late'%2C published 2015-06-01%2C after the decision on 2015-04-01"
+    assert out.splitlines()[0] == "::error file=content/decisions/15-00002.md,line=9,title=eqias[0]::relies on 'late', published 2015-06-01, after the decision on 2015-04-01"
 
 
 def test_check_prints_github_annotations(tmp_path, monkeypatch, capsys):
@@ -94,4 +94,4 @@ def test_check_prints_github_annotations(tmp_path, monkeypatch, capsys):
     write(tmp_path, "content/decisions/24-00012.md", front_matter(decision_fields(eqias=["no-such-eqia"])))
     code, out, _ = run(capsys, "check", "--format", "github")
     assert code == 1
-    assert out == "::error file=content/decisions/24-00012.md,line=9,title=eqias[0]::names 'no-such-eqia'%2C but there is no content/eqias/no-such-eqia.md; check the id\n"
+    assert out == "::error file=content/decisions/24-00012.md,line=9,title=eqias[0]::names 'no-such-eqia', but there is no content/eqias/no-such-eqia.md; check the id\n"

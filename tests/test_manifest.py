@@ -100,7 +100,7 @@ def test_github_annotation_names_the_missing_id(tmp_path, monkeypatch, capsys):
     write(tmp_path, "content/published-ids.txt", "bus-passes\n")
     code, out, _ = run(capsys, "check", "--format", "github")
     assert code == 1
-    assert out.startswith("::error file=content/published-ids.txt,line=1,title=bus-passes::was published%2C but there is no eqias/bus-passes.md")
+    assert out.startswith("::error file=content/published-ids.txt,line=1,title=bus-passes::was published, but there is no eqias/bus-passes.md")
 
 
 def test_no_manifest_yet_is_not_an_error(tmp_path, monkeypatch, capsys):

@@ -133,7 +133,9 @@ def test_frictionless_catches_a_value_outside_the_vocabulary(written, tmp_path):
     for file in (written / "data").glob("*.*"):
         (copy / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
     screening = copy / "screening.csv"
-    screening.write_text(screening.read_text(encoding="utf-8").replace(",no,medium,low,", ",maybe,medium,low,", 1), encoding="utf-8")
+    text = screening.read_text(encoding="utf-8")
+    assert ',"no","medium","low",' in text  # every cell is quoted (formula-safe CSV)
+    screening.write_text(text.replace(',"no","medium","low",', ',"maybe","medium","low",', 1), encoding="utf-8")
     report = frictionless.validate(str(copy / "datapackage.json"))
     assert not report.valid
     assert {e[2] for e in report.flatten(["rowNumber", "fieldName", "type"])} == {"constraint-error"}

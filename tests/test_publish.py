@@ -33,13 +33,16 @@ def test_sample_site_passes_every_check_and_is_published(tmp_path):
     assert (site / "eqias/customer-service-policy/easy-read/index.html").is_file()
     report = json.loads((site / "a11y-report.json").read_text(encoding="utf-8"))
     assert report["passed"] is True and report["problems"] == []
-    assert report["pages_opened_in_browser"] > 50  # every page was really opened, not skipped by a cache
+    assert report["pages_checked"] > 50 and "pages_opened_in_browser" not in report  # no run figures in the site
+    last = json.loads((tmp_path / ".cache" / "a11y" / "last-report.json").read_text(encoding="utf-8"))
+    assert last["date"] == "2026-11-23" and last["passed"] is True  # the statement quotes this published check
 
 
 def test_a_page_that_fails_its_checks_keeps_the_previous_site(tmp_path):
     content, site = copy_content(tmp_path), tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
+    (site / ".eqportal-site").write_text("", encoding="utf-8")  # a site a previous build made
     page = content / "eqias" / "bus-passes.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nTo find out more, [click here](https://example.org/).\n", encoding="utf-8")
     result = build(content, site, tmp_path, "--today", TODAY.isoformat())
@@ -48,3 +51,4 @@ def test_a_page_that_fails_its_checks_keeps_the_previous_site(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
     assert not (tmp_path / ".site-build").exists()
+    assert not (tmp_path / ".cache" / "a11y" / "last-report.json").exists()  # a failed check never feeds the statement

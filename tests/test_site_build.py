@@ -130,6 +130,7 @@ def test_bad_content_stops_the_build_with_path_line_and_keeps_the_old_site(tmp_p
     content, site = copy_content(tmp_path), tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
+    (site / ".eqportal-site").write_text("", encoding="utf-8")  # a site a previous build made
     bad = content / "eqias" / "bus-passes.md"
     bad.write_text(bad.read_text(encoding="utf-8").replace("stage: full", "stage: finished"), encoding="utf-8")
     result = build(content, site)
@@ -222,6 +223,10 @@ def test_open_data_and_feed_use_absolute_urls_from_site_url(built):
     rows = list(csv.DictReader((built[0] / "data" / "decisions.csv").open(encoding="utf-8")))
     assert all(r["register_url"].startswith(site_url + "decisions/#decision-") for r in rows)
     assert f'href="{site_url}eqias/bus-passes/"' in (built[0] / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_a_built_site_carries_the_marker_that_lets_the_next_build_replace_it(built):
+    assert (built[0] / ".eqportal-site").is_file()
 
 
 def test_build_log_names_each_stage_in_order_when_piped(built):

@@ -85,9 +85,10 @@ def test_generated_page_source_carries_its_title_as_front_matter():
     from eqportal.frontend import page_source
     from eqportal.site.pages import GeneratedPage
 
-    text = page_source(GeneratedPage("eqias/x/index.md", "Fees: 'A' & B", "<h1>Fees</h1>", meta={"description": "d"}))
+    text = page_source(GeneratedPage("eqias/x/index.md", "Fees: 'A' & B <i>", "<h1>Fees</h1>", meta={"description": "d \"q\""}))
     front = yaml.safe_load(text.split("---\n")[1])
-    assert front == {"title": "Fees: 'A' & B", "description": "d"}
+    # Handed over HTML-escaped: the theme writes page.meta raw into <title>, the header and the description.
+    assert front == {"title": "Fees: &#x27;A&#x27; &amp; B &lt;i&gt;", "description": "d &quot;q&quot;"}
 
 
 def test_a_template_that_writes_broken_html_is_named_in_one_line(caplog):

@@ -1,9 +1,10 @@
 """The JSON report of a check run, and where the accessibility statement finds the last one.
 
-Every run writes the report twice: ``SITE_DIR/a11y-report.json`` (published with the site it
-describes) and ``.cache/a11y/last-report.json`` (kept between builds, outside the site). The
-statement page is generated *before* its site is checked, so it quotes the persistent copy: the
-statement built today reports the result of the previous check run.
+Every run writes ``SITE_DIR/a11y-report.json`` (published with the site it describes, holding
+nothing specific to the run: no clock, no cache counters, no paths). Only a build that is
+published also writes ``.cache/a11y/last-report.json`` (kept between builds, outside the site),
+dated with the day the build was made for: the statement page is generated *before* its site is
+checked, so it quotes that copy, the check of the last published build, never a failed one.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ SITE_REPORT = "a11y-report.json"
 LAST_REPORT = "last-report.json"
 
 
-def write_report(report: dict[str, Any], site_dir: Path, cache: Path | None) -> None:
-    """Into the site always; into ``cache`` (the statement's source) unless it is None."""
+def write_report(report: dict[str, Any], site_dir: Path, cache: Path | None, *, site_copy: bool = True) -> None:
+    """Into the site (unless ``site_copy`` is false); into ``cache`` (the statement's source) unless it is None."""
     text = json.dumps(report, indent=2, sort_keys=True) + "\n"
-    (site_dir / SITE_REPORT).write_text(text, encoding="utf-8")
+    if site_copy:
+        (site_dir / SITE_REPORT).write_text(text, encoding="utf-8")
     if cache is None:
         return
     cache.mkdir(parents=True, exist_ok=True)

@@ -163,8 +163,8 @@ def check_site(
 ) -> list[PageProblem]:
     """Every accessibility problem in the built site at ``site_dir``; also writes the JSON report.
 
-    ``cache`` is the folder (default ``.cache/a11y``) remembering pages that passed and keeping
-    ``last-report.json`` for the statement; ``fresh=True`` opens every page whatever the cache says;
+    ``cache`` is the folder (default ``.cache/a11y``) remembering pages that passed (the
+    statement's ``last-report.json`` is written there only by a build that publishes); ``fresh=True`` opens every page whatever the cache says;
     ``browser=False`` runs only the static checks (quick feedback, never for publishing).
     """
     return run(site_dir, workers=workers, progress=progress, cache=cache, fresh=fresh, browser=browser)[0]
@@ -222,24 +222,25 @@ def run(
         failing = {p.url for p in problems}
         passes.save({url: key for url, key in keys.items() if url not in failing})
     duration = time.monotonic() - started
+    # What the site itself publishes depends only on the pages and the tools: no clock, no cache
+    # counters, no paths of the machine that built it, so two builds of the same content match.
     report = {
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "site": str(site_dir),
         "passed": not problems,
         "pages_checked": len(pages),
-        "pages_opened_in_browser": len(to_open),
-        "pages_unchanged_since_last_pass": len(pages) - len(to_open) - len(redirects) if browser else 0,
         "redirect_pages": len(redirects),
         "browser_checks": browser,
-        "duration_seconds": round(duration, 2),
-        "pages_per_second": round(len(pages) / duration, 2) if duration else None,
         "axe_tags": list(settings.AXE_TAGS),
         "disabled_axe_rules": settings.DISABLED_AXE_RULES,
         "tools": _versions(browser_versions),
         "problem_count": len(problems),
         "problems": [{**p.as_dict(), "wcag": criteria.get(p.rule, "")} for p in problems],
     }
-    write_report(report, site_dir, cache if browser else None)
+    write_report(report, site_dir, None)
+    # The run's own figures, for the command's summary only.
+    report = {**report, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "site": str(site_dir),
+              "pages_opened_in_browser": len(to_open),
+              "pages_unchanged_since_last_pass": len(pages) - len(to_open) - len(redirects) if browser else 0,
+              "duration_seconds": round(duration, 2), "pages_per_second": round(len(pages) / duration, 2) if duration else None}
     return problems, report
 
 

@@ -4,7 +4,7 @@ Each check is a function ``(page) -> Iterable[PageProblem]`` listed in ``CHECKS`
 check (unique titles) lives in ``check_titles``. Rules are named so an editor can search for them
 in ACCESSIBILITY.md: table-caption, table-scope, heading-one-h1, heading-order, heading-fake,
 link-text, link-same-text, abbr-unexplained, avoid-term, colour-only, html-lang, page-title,
-title-unique, skip-link, button-name, unsafe-markup.
+title-unique, skip-link, button-name, unsafe-markup, unsafe-document.
 """
 
 from __future__ import annotations
@@ -252,6 +252,77 @@ def check_unsafe_markup(page: Page) -> Iterable[PageProblem]:
                 yield page.problem("unsafe-markup", f"a {attr}= that runs script in the page content", el)
 
 
+# Link relations that only name another address; every other <link> makes the browser fetch it.
+NAVIGATION_RELS = {"canonical", "alternate", "author", "license", "next", "prev", "help", "search", "bookmark", "external", "nofollow", "noopener", "noreferrer"}
+FETCHING = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
+            "track": ("src",), "input": ("src",), "image": ("href", "xlink:href"), "use": ("href", "xlink:href"),
+            "form": ("action",), "button": ("formaction",), "object": ("data",), "embed": ("src",)}
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)", re.I)
+REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.I)
+
+
+def _urls(el: Tag) -> Iterable[tuple[str, str]]:
+    """(attribute, URL) for everything in ``el`` that a browser fetches or runs without a click."""
+    for attr in FETCHING.get(el.name, ()):
+        value = el.get(attr)
+        if value:
+            for part in (value.split(",") if attr == "srcset" else [value]):
+                if part.strip():
+                    yield attr, part.strip().split()[0]
+    if el.name == "link" and el.get("href"):
+        rels = {r.lower() for r in (el.get("rel") or [])}
+        if not rels or rels - NAVIGATION_RELS:
+            yield "href", el["href"]
+    if el.name == "meta" and (el.get("http-equiv") or "").lower() == "refresh":
+        found = REFRESH_URL.search(el.get("content", ""))
+        if found:
+            yield "content", found.group(1)
+    for found in CSS_URL.finditer(el.get("style") or ""):
+        yield "style", found.group(1)
+    if el.name == "style":
+        for found in CSS_URL.finditer(el.get_text()):
+            yield "style", found.group(1)
+
+
+def check_document_safety(page: Page) -> Iterable[PageProblem]:
+    """The whole document, ``<head>`` and theme included, not only the page content (rule unsafe-document).
+
+    No script but the theme's own (files under assets/ of this site, inline scripts exactly as the
+    theme writes them), no event handler, frame or plugin anywhere, nothing fetched from another
+    host, and the Content-Security-Policy that says so to the browser.
+    """
+    from eqportal.render.urls import is_offsite
+    from eqportal.site.csp import is_executable, is_theme_script
+
+    content = page.content
+    for el in page.soup.find_all(True):
+        in_content = content is not page.body and content in el.parents or el is content
+        if el.name == "script":
+            attrs = " ".join(f"{k}={v}" for k, v in el.attrs.items() if k == "type")
+            if el.get("src"):
+                src = el["src"]
+                if is_offsite(src) or "assets/javascripts/" not in src:
+                    yield page.problem("unsafe-document", f"<script src=\"{src[:80]}\"> is not one of the theme's scripts", el)
+            elif is_executable(attrs) and el.get_text().strip() and not is_theme_script(el.get_text()):
+                yield page.problem("unsafe-document", "an inline <script> that is not one of the theme's own", el)
+            continue
+        if not in_content:  # inside the content, check_unsafe_markup reports these already
+            if el.name in UNSAFE_TAGS:
+                yield page.problem("unsafe-document", f"<{el.name}> in the page; no page may carry frames or plugins", el)
+            handlers = sorted(a for a in el.attrs if a.lower().startswith("on"))
+            if handlers:
+                yield page.problem("unsafe-document", f"event handler attribute {', '.join(handlers)} in the page", el)
+            for attr in ("href", "src", "action", "formaction", "xlink:href"):
+                if str(el.get(attr, "")).strip().lower().replace(" ", "").startswith(("javascript:", "vbscript:", "data:text/html")) \
+                        and not str(el.get(attr)).strip().lower().startswith("javascript:void(0)"):
+                    yield page.problem("unsafe-document", f"a {attr}= that runs script in the page", el)
+        for attr, url in _urls(el):
+            if url.lower().startswith("data:") and el.name in ("img", "source", "link"):
+                continue  # inline images (the theme's icons) fetch nothing
+            if is_offsite(url):
+                yield page.problem("unsafe-document", f"{attr}=\"{url[:80]}\" makes every reader's browser contact another host", el)
+
+
 def check_buttons(page: Page) -> Iterable[PageProblem]:
     controls = page.body.find_all(["button"]) + page.body.find_all(attrs={"role": "button"})
     controls += page.body.find_all("input", type=re.compile(r"^(button|submit|reset)$"))
@@ -271,6 +342,7 @@ CHECKS: tuple[Callable[[Page], Iterable[PageProblem]], ...] = (
     check_colour_only,
     check_buttons,
     check_unsafe_markup,
+    check_document_safety,
 )
 
 

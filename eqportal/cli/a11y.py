@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.console import Console
 
 from eqportal.a11y.runner import CheckerError, run as run_checks
+from eqportal.terminal import printable
 
 
 def _workers(text: str) -> int:
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"eqportal a11y: error: {exc}", file=sys.stderr)
         return 2
     for problem in problems:
-        print(problem)
+        print(printable(problem))
     summary = (
         f"{report['pages_checked']} pages checked ({report['pages_opened_in_browser']} opened in Chromium, "
         f"{report['pages_unchanged_since_last_pass']} unchanged since they passed) in "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import sys
@@ -13,8 +12,9 @@ from typing import Sequence
 from rich.console import Console
 
 from eqportal.audit import COLUMNS, Finding, run_audit
-from eqportal.cli.output import _escape
+from eqportal.csvsafe import write_rows
 from eqportal.loader import load_portal
+from eqportal.terminal import github_annotation, printable
 
 FORMATS = ("text", "csv", "json", "github")
 
@@ -63,15 +63,13 @@ def print_findings(findings: Sequence[Finding], fmt: str) -> None:
         json.dump([f.as_dict() for f in findings], sys.stdout, indent=2)
         sys.stdout.write("\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(f.as_dict() for f in findings)
+        write_rows(sys.stdout, COLUMNS, (f.as_dict() for f in findings), lineterminator="\n")
     elif fmt == "github":
         for f in findings:
-            print(f"::error file={f.path},line={f.line},title={_escape(f.field or f.kind.value)}::{_escape(f.message)}")
+            print(github_annotation("error", f.path, f.line, f.field or f.kind.value, f.message))
     else:
         for f in findings:
-            print(f)
+            print(printable(f))
 
 
 def _summary(text: str) -> None:

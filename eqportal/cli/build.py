@@ -10,6 +10,7 @@ from pathlib import Path
 
 from eqportal.cli.output import print_problems
 from eqportal.loader import load_portal
+from eqportal.terminal import printable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,11 +32,15 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort
 
     from eqportal.a11y.runner import CheckerError
-    from eqportal.publish import BUILD_STAGES, publish
     from eqportal.progress import StageLog
+    from eqportal.publish import BUILD_STAGES, UnsafeSiteDir, publish, site_dir_problem
 
     if not args.config.is_file():
         print(f"eqportal build: {args.config} not found; run from the project folder or pass --config", file=sys.stderr)
+        return 2
+    unsafe = site_dir_problem(args.site_dir, (args.content, args.config.parent / "docs", args.config.parent))
+    if unsafe:
+        print(f"eqportal build: {unsafe}", file=sys.stderr)
         return 2
     stages = StageLog(BUILD_STAGES)
     with stages.stage("content check", announce=False) as stage:
@@ -50,14 +55,17 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING)
     try:
         result = publish(args.config, portal, args.site_dir, check=not args.no_check, stages=stages)
+    except UnsafeSiteDir as err:
+        print(f"eqportal build: {err}", file=sys.stderr)
+        return 2
     except Abort as err:
-        print(f"{err.format_message()}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
+        print(f"{printable(err.format_message())}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
     except CheckerError as err:
         print(f"eqportal build: the pages could not be checked: {err}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
     for problem in result.problems:
-        print(problem)
+        print(printable(problem))
     if result.problems:
         print(f"{len(result.problems)} problem(s) in the built pages; {args.site_dir} is unchanged", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ from typing import Sequence
 from rich.console import Console
 
 from eqportal.problems import Problem
+from eqportal.terminal import github_annotation, printable
 
 FORMATS = ("text", "json", "github")
 
@@ -21,18 +22,13 @@ def print_problems(problems: Sequence[Problem], fmt: str, ok_message: str) -> No
         return
     if fmt == "github":
         for p in problems:
-            print(f"::error file={p.path},line={p.line},title={_escape(p.field or 'content')}::{_escape(p.message)}")
+            print(github_annotation("error", p.path, p.line, p.field or "content", p.message))
         return
     for p in problems:
-        print(p)
+        print(printable(p))
     err = Console(stderr=True, highlight=False)
     if problems:
         files = len({p.path for p in problems})
         err.print(f"[bold red]{len(problems)} problem(s) in {files} file(s)[/]")
     else:
         err.print(f"[green]{ok_message}[/]")
-
-
-def _escape(text: str) -> str:
-    """GitHub workflow commands need %, CR, LF, and (in properties) : and , escaped."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")

@@ -19,7 +19,9 @@ import pyphen
 import yaml
 from textstat.backend.utils import get_lang_easy_words
 
-EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+# Starts only where a run of non-space text starts: otherwise a long run without "@" is rescanned
+# from every character (quadratic: a 1 MiB paragraph would stall the check for hours).
+EMAIL = re.compile(r"(?<![^@\s])[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 URL = re.compile(r"https?://\S+")
 PHONE = re.compile(r"\b\d[\d ]{5,}\d\b")
 WORD = re.compile(r"[A-Za-z0-9£][A-Za-z0-9'’£-]*")

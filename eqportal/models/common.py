@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import typing
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from eqportal.render.urls import link_problem
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Url = Annotated[str, StringConstraints(pattern=r"^(https?://|/|mailto:)\S+$")]
+
+
+def _browser_reading(url: str) -> str:
+    """A link must go where it looks like it goes: ``/\\host`` is another website to a browser (WHATWG URL rules)."""
+    problem = link_problem(url)
+    if problem:
+        raise ValueError(problem)
+    return url
+
+
+Url = Annotated[str, StringConstraints(pattern=r"^(https?://|/|mailto:)\S+$"), AfterValidator(_browser_reading)]
 
 
 def _text_from_scalar(value: object) -> object:
@@ -24,10 +38,27 @@ def _text_from_scalar(value: object) -> object:
 Version = Annotated[str, BeforeValidator(_text_from_scalar), StringConstraints(strip_whitespace=True, min_length=1)]
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _takes_date(annotation: object) -> bool:
+    return annotation is dt.date or any(_takes_date(arg) for arg in typing.get_args(annotation))
+
+
 class Model(BaseModel):
     """Base for content models: misspelt fields are errors, values are validated on assignment."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _dates_written_as_dates(cls, value: object, info: ValidationInfo) -> object:
+        """A date is written YYYY-MM-DD: pydantic would take ``0`` or ``1700000000`` as seconds since 1970."""
+        field = cls.model_fields.get(info.field_name or "")
+        if field is not None and _takes_date(field.annotation) and isinstance(value, (str, int, float)) \
+                and not isinstance(value, bool) and not ISO_DATE.fullmatch(str(value).strip()):
+            raise PydanticCustomError("date_parsing", "must be a date written YYYY-MM-DD")
+        return value
 
 
 class Link(Model):

@@ -1,15 +1,16 @@
 """The one place a CSV cell is written, so every open-data CSV treats values the same way.
 
-Any neutralising of spreadsheet formulas belongs in :func:`cell` and nowhere else.
+Values are formatted here (:func:`cell`); :mod:`eqportal.csvsafe` then quotes every cell and
+neutralises any that a spreadsheet would run as a formula.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from enum import Enum
 from typing import Iterable, Mapping, Sequence
+
+from eqportal.csvsafe import csv_text
 
 LIST_SEPARATOR = ";"
 
@@ -31,9 +32,4 @@ def cell(value: object) -> str:
 
 def write_csv(header: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:
     """CSV text (RFC 4180 line ends) with a header row; every value goes through :func:`cell`."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([cell(row.get(name)) for name in header])
-    return buffer.getvalue()
+    return csv_text(header, ({name: cell(row.get(name)) for name in header} for row in rows))

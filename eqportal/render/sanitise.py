@@ -11,6 +11,8 @@ import re
 
 import nh3
 
+from eqportal.render.urls import WEB_SCHEMES, resolve
+
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "dfn", "div", "dl", "dt",
     "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
@@ -37,12 +39,30 @@ FIXED_VALUES = {("div", "class"): "eqp-table-scroll", ("div", "role"): "region",
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
-    """No image from another host (every reader's browser would call it); table attributes only as the portal sets them."""
-    if tag == "img" and attribute == "src" and (value.startswith("//") or "://" in value):
-        return None
+    """Table attributes only as the portal sets them; URLs judged as browsers read them."""
     fixed = FIXED_VALUES.get((tag, attribute))
     if fixed is not None and value != fixed:
         return None
+    return _urls_as_browsers_read_them(tag, attribute, value)
+
+
+def _urls_as_browsers_read_them(tag: str, attribute: str, value: str) -> str | None:
+    """Judge every URL as a browser resolves it (WHATWG rules), not by how it is spelt.
+
+    An image from another host would make every reader's browser call that host: drop it,
+    however it is written (``\\\\host/x.png``, ``/\\host/x.png``, `` //host``, ``http:host``).
+    A link to another website stays, written out as the address the browser will really open,
+    so readers and the page checks see where it goes. A URL no browser can parse is dropped.
+    """
+    if attribute not in ("href", "src"):
+        return value
+    resolved = resolve(value)
+    if resolved.href is None:
+        return None
+    if tag == "img":
+        return None if resolved.offsite else value
+    if resolved.offsite and resolved.scheme in WEB_SCHEMES:
+        return resolved.href
     return value
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator
 
+from eqportal.characters import strip_forbidden
 from eqportal.context import BuildContext
 from eqportal.models import Eqia
 from eqportal.portal import Portal
@@ -57,4 +58,5 @@ def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedFile]:
     entries = [Entry(m, _stamp(published), _stamp(updated), href(url_for(m))) for updated, published, m in dated[:MAX_ENTRIES]]
     view = FeedView(_stamp(newest), entries, base=site or "./", self_href=href(FEED))
     xml = render(context, "feed.xml", PageInfo(FEED, FEED.lstrip("/"), "feed"), view=view)
-    yield GeneratedFile(FEED.lstrip("/"), xml.lstrip() + "\n")
+    # Characters XML forbids are refused by ``check``; dropped here too, should any reach the feed.
+    yield GeneratedFile(FEED.lstrip("/"), strip_forbidden(xml.lstrip()) + "\n")

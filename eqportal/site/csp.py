@@ -1,0 +1,72 @@
+"""A Content-Security-Policy on every page: nothing from another host, no inline script but the theme's own.
+
+Content is escaped and sanitised where it is written; this is the net under that. Each page
+carries a ``<meta http-equiv="Content-Security-Policy">`` as the first thing in its ``<head>``,
+so even markup that slipped through could not load anything from another host or run an
+inline script. The theme (Material for MkDocs) has a few small inline scripts of its own: they
+are allowed by their SHA-256 hash, and only when their text is exactly the theme's (the only
+part that varies is the relative base address, e.g. ``../..``). The same allow-list is used by
+the page check (``eqportal.a11y.static``), which reports any other script.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+
+INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+NON_SCRIPT_TYPES = {"application/json", "application/ld+json", "text/template"}
+HEAD = re.compile(r"<head\b[^>]*>", re.I)
+# A base address as Material writes it: ".", "..", "../..", or a site-absolute path ("/" on 404.html).
+_BASE = r"(?:\.(?:\.(?:/\.\.)*)?|/(?:[A-Za-z0-9._~-]+/)*)"
+
+
+@lru_cache(maxsize=1)
+def theme_scripts() -> tuple[re.Pattern, ...]:
+    """Patterns matching exactly the inline scripts of the installed Material templates."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
+    patterns = []
+    for template in sorted(folder.glob("*.html")):
+        for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
+            parts = re.split(r"\{\{.*?\}\}", body)
+            if any("{%" in part for part in parts):
+                continue  # scripts built with template logic are not allowed
+            patterns.append(re.compile(_BASE.join(re.escape(part) for part in parts)))
+    return tuple(patterns)
+
+
+def is_executable(attrs: str) -> bool:
+    found = SCRIPT_TYPE.search(attrs)
+    return not found or found.group(1).lower() not in NON_SCRIPT_TYPES
+
+
+def is_theme_script(text: str) -> bool:
+    return any(p.fullmatch(text) for p in theme_scripts())
+
+
+def _hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def policy(html: str) -> str:
+    """The policy for one page: its own theme scripts by hash, everything else from this site only."""
+    hashes = sorted({_hash(body) for attrs, body in INLINE_SCRIPT.findall(html)
+                     if "src=" not in attrs.lower() and is_executable(attrs) and body.strip() and is_theme_script(body)})
+    script = " ".join(["'self'", *hashes])
+    return ("default-src 'self'; script-src " + script + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'")
+
+
+def add_csp(html: str) -> str:
+    """``html`` with the policy as the first element of its ``<head>`` (unchanged if it has no head)."""
+    head = HEAD.search(html)
+    if head is None or 'http-equiv="Content-Security-Policy"' in html:
+        return html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    return html[: head.end()] + meta + html[head.end():]

@@ -1,0 +1,76 @@
+"""If check passes, the build cannot fail on content: check plans every address and renders every body."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eqportal.cli import main
+from eqportal.context import BuildContext
+from eqportal.frontmatter import parse_document
+from eqportal.loader import load_portal
+from eqportal.site import generate
+from tests.content_factory import eqia_fields, front_matter, line_of, write
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def check(root):
+    return load_portal(root, today=TODAY)
+
+
+def test_an_id_equal_to_a_generated_page_is_a_content_problem(tmp_path):
+    text = front_matter(eqia_fields("reviews"))
+    write(tmp_path, "eqias/reviews.md", text)
+    _, problems = check(tmp_path)
+    assert [(p.line, p.field) for p in problems] == [(line_of(text, "id:"), "id")], problems
+    assert "/eqias/reviews/" in problems[0].message and "another value" in problems[0].message
+
+
+def test_directorates_differing_only_in_letter_case_are_reported_not_crashed_on(tmp_path):
+    write(tmp_path, "eqias/library-opening-hours.md", front_matter(eqia_fields(directorate="Adult Social Care")))
+    write(tmp_path, "eqias/day-centres.md", front_matter(eqia_fields("day-centres", directorate="Adult social care")))
+    _, problems = check(tmp_path)
+    assert sorted((p.path.rsplit("/", 1)[-1], p.field) for p in problems) == [("day-centres.md", "directorate"), ("library-opening-hours.md", "directorate")], problems
+    assert "/eqias/directorates/adult-social-care/" in problems[0].message
+
+
+def test_an_alias_whose_redirect_a_generated_page_would_replace_is_reported(tmp_path):
+    text = front_matter(eqia_fields(aliases=["reviews"]))
+    write(tmp_path, "eqias/library-opening-hours.md", text)
+    _, problems = check(tmp_path)
+    assert [(p.field, p.line) for p in problems] == [("aliases[0]", line_of(text, "- reviews"))], problems
+
+
+def test_a_300_deep_list_in_a_body_is_found_by_check(tmp_path):
+    body = "## Context\n\n" + "".join("  " * i + "- level\n" for i in range(300))
+    write(tmp_path, "eqias/library-opening-hours.md", front_matter(eqia_fields(), body))
+    _, problems = check(tmp_path)
+    assert [p.field for p in problems if "nested" in p.message] == ["body"], problems
+
+
+@pytest.mark.parametrize("nested", ["[" * 1000 + "]" * 1000, "{a: " * 1000 + "b" + "}" * 1000])
+def test_front_matter_nested_1000_levels_is_one_problem_not_a_traceback(tmp_path, nested, capsys, monkeypatch):
+    text = front_matter(eqia_fields()).replace("summary: New opening hours for libraries in Kent.", f"summary: {nested}")
+    write(tmp_path, "content/eqias/library-opening-hours.md", text)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "content"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith("content/eqias/library-opening-hours.md:")
+
+
+def test_front_matter_nested_1000_levels_in_block_style_is_refused_on_its_line():
+    text = "---\n" + "".join("  " * i + f"k{i}:\n" for i in range(1000)) + "---\nbody\n"
+    result = parse_document(text, "x.md")
+    assert result.document is None and len(result.problems) == 1
+    assert "levels deep" in result.problems[0].message
+
+
+def test_whenever_check_passes_the_pages_can_be_generated(tmp_path):
+    """The sample content and the odd cases above that are allowed: generation never raises after a clean check."""
+    write(tmp_path, "eqias/library-opening-hours.md", front_matter(eqia_fields(directorate="Adult Social Care", aliases=["old-hours"])))
+    write(tmp_path, "eqias/day-centres.md", front_matter(eqia_fields("day-centres", directorate="Adult Social Care")))
+    portal, problems = check(tmp_path)
+    assert problems == []
+    assert generate(portal, BuildContext(today=TODAY))
