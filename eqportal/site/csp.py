@@ -27,18 +27,29 @@ _BASE = r"(?:\.(?:\.(?:/\.\.)*)?|/(?:[A-Za-z0-9._~-]+/)*)"
 
 @lru_cache(maxsize=1)
 def theme_scripts() -> tuple[re.Pattern, ...]:
-    """Patterns matching exactly the inline scripts of the installed Material templates."""
-    import material
+    """Patterns matching exactly the inline scripts of the installed theme templates.
 
-    folder = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
+    Material's, and Zensical's where it is installed (the front end of ``eqportal export``).
+    """
     patterns = []
-    for template in sorted(folder.glob("*.html")):
+    for template in sorted(_theme_script_templates()):
         for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
             parts = re.split(r"\{\{.*?\}\}", body)
             if any("{%" in part for part in parts):
                 continue  # scripts built with template logic are not allowed
             patterns.append(re.compile(_BASE.join(re.escape(part) for part in parts)))
     return tuple(patterns)
+
+
+def _theme_script_templates() -> list[Path]:
+    import importlib.util
+
+    found = []
+    for package in ("material", "zensical"):
+        spec = importlib.util.find_spec(package)
+        if spec and spec.origin:
+            found += (Path(spec.origin).parent / "templates" / "partials" / "javascripts").glob("*.html")
+    return found
 
 
 def is_executable(attrs: str) -> bool:
