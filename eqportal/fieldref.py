@@ -11,7 +11,7 @@ from enum import Enum
 from pydantic import BaseModel
 
 from eqportal.errors import _inner_types
-from eqportal.models import CONTENT_TYPES
+from eqportal.registry import CONTENT_TYPES
 
 TITLES = {"eqias": "Equality impact assessment", "objectives": "Equality objective", "reports": "Annual equality report", "decisions": "Key decision"}
 PATHS = {"eqias": "content/eqias/<id>.md", "objectives": "content/objectives/<id>.md", "reports": "content/reports/<id>.md", "decisions": "content/decisions/<YY-NNNNN>.md"}
@@ -26,7 +26,7 @@ def reference() -> str:
         "Nested fields are written `parent.child`; `[]` marks a list.",
         "",
     ]
-    for folder, model in CONTENT_TYPES.items():
+    for folder, model in ((t.folder, t.model) for t in CONTENT_TYPES):
         out += [f"## {TITLES[folder]}", "", f"File: `{PATHS[folder]}`", "", "| field | type | required | what it holds |", "|---|---|---|---|"]
         out += list(_rows(model, ""))
         out.append("")

@@ -1,24 +1,24 @@
 """When each content file last changed, from git, in one pass over the history.
 
 Outside a git checkout (a downloaded archive, a temporary benchmark tree) there is no
-history: every lookup returns ``None`` and pages simply leave the line out.
+history: the map is empty and pages simply leave the line out. Only the build context
+(:mod:`eqportal.context`) calls this: page builders never run git.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from functools import lru_cache
 from pathlib import Path
 
 
-@lru_cache(maxsize=8)
-def _last_changes(folder: Path) -> dict[Path, dt.date]:
+def last_changes(folder: Path) -> dict[Path, dt.date]:
     """Map every file git knows under ``folder`` to the date of the last commit that touched it."""
+    folder = Path(folder).resolve()
     try:
         top = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True, timeout=30).stdout.strip()
         log = subprocess.run(
-            ["git", "-C", top, "log", "--format=>%cs", "--name-only", "--no-renames", "--", str(folder.resolve())],
+            ["git", "-C", top, "log", "--format=>%cs", "--name-only", "--no-renames", "--", str(folder)],
             capture_output=True, text=True, check=True, timeout=120,
         ).stdout
     except (OSError, subprocess.SubprocessError):
@@ -31,9 +31,3 @@ def _last_changes(folder: Path) -> dict[Path, dt.date]:
         elif line and current is not None:
             found.setdefault((Path(top) / line).resolve(), current)  # newest commit comes first
     return found
-
-
-def last_changed(source: Path) -> dt.date | None:
-    """The date of the last commit that touched ``source``, or ``None`` outside git or if uncommitted."""
-    source = Path(source).resolve()
-    return _last_changes(source.parent.parent).get(source)

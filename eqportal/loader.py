@@ -14,7 +14,8 @@ from pydantic import BaseModel, ValidationError
 
 from eqportal.errors import describe
 from eqportal.frontmatter import Document, read_document
-from eqportal.models import CONTENT_TYPES, Decision
+from eqportal.models import Decision
+from eqportal.registry import BY_FOLDER, CONTENT_TYPES
 from eqportal.placeholders import placeholder_problems
 from eqportal.plain_language import document_problems as plain_language_problems
 from eqportal.portal import Portal, Record
@@ -30,7 +31,7 @@ def load_portal(root: Path, today: dt.date | None = None) -> tuple[Portal, list[
     problems: list[Problem] = []
     if not root.is_dir():
         return portal, [Problem(str(root), 1, "", "is not a folder of content; expected eqias/, objectives/, reports/ and decisions/ inside it")]
-    for folder, model in CONTENT_TYPES.items():
+    for folder, model in ((t.folder, t.model) for t in CONTENT_TYPES):
         for source in sorted((root / folder).glob("*.md")) if (root / folder).is_dir() else []:
             record, found = load_record(source, model, display_path(source))
             problems.extend(found)
@@ -39,7 +40,7 @@ def load_portal(root: Path, today: dt.date | None = None) -> tuple[Portal, list[
             elif folder == "eqias":
                 portal.unreadable_eqias.add(source.stem)
     for stray in _stray_files(root):
-        problems.append(Problem(display_path(stray), 1, "", f"is not in a content folder; put it in one of {', '.join(f'{k}/' for k in CONTENT_TYPES)}"))
+        problems.append(Problem(display_path(stray), 1, "", f"is not in a content folder; put it in one of {', '.join(f'{t.folder}/' for t in CONTENT_TYPES)}"))
     problems.extend(portal_rules(portal))
     return portal, sorted(set(problems))
 
@@ -97,7 +98,7 @@ def _add(portal: Portal, folder: str, record: Record, problems: list[Problem]) -
 def _stray_files(root: Path) -> Iterable[Path]:
     for path in sorted(root.rglob("*.md")):
         relative = path.relative_to(root)
-        if len(relative.parts) != 2 or relative.parts[0] not in CONTENT_TYPES:
+        if len(relative.parts) != 2 or relative.parts[0] not in BY_FOLDER:
             yield path
 
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eqportal.a11y import check_site
-from eqportal.site.mkdocs_support import CONTENT_ENV
+from eqportal.context import build_context
+from eqportal.frontend import HANDOVER, Build, template_dirs
+from eqportal.portal import Portal
 
 
 @dataclass
@@ -28,26 +30,26 @@ def count_pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("*.html"))
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, content: Path) -> None:
-    """MkDocs in-process, strict: raises ``mkdocs.exceptions.Abort`` on any warning or content problem."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal) -> None:
+    """MkDocs in-process, strict, over the portal already loaded: raises ``mkdocs.exceptions.Abort`` on any warning.
+
+    The loaded portal and its context reach the hook through ``extra.eqportal_build``, so the
+    content is read once and nothing passes through environment variables.
+    """
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' own switch for a notice it prints
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    previous = os.environ.get(CONTENT_ENV)
-    os.environ[CONTENT_ENV] = str(content.resolve())
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    project = Path(config.config_file_path).parent
+    context = build_context(portal, site_url=config.site_url, docs_dir=Path(config.docs_dir),
+                            template_dirs=template_dirs(project, config.extra, config.theme.custom_dir))
+    config.extra[HANDOVER] = Build(portal, context)
+    config.plugins.on_startup(command="build", dirty=False)
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+        build(config)
     finally:
-        if previous is None:
-            os.environ.pop(CONTENT_ENV, None)
-        else:
-            os.environ[CONTENT_ENV] = previous
+        config.plugins.on_shutdown()
 
 
 def swap_into_place(built: Path, site: Path) -> None:
@@ -61,7 +63,7 @@ def swap_into_place(built: Path, site: Path) -> None:
         shutil.rmtree(old)
 
 
-def publish(config_file: Path, content: Path, site: Path, *, check: bool = True) -> BuildResult:
+def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True) -> BuildResult:
     start = time.perf_counter()
     site = site.resolve()
     staging = site.with_name(".site-build")
@@ -69,7 +71,7 @@ def publish(config_file: Path, content: Path, site: Path, *, check: bool = True)
         shutil.rmtree(staging)
     result = BuildResult()
     try:
-        run_mkdocs(config_file, staging, content)
+        run_mkdocs(config_file, staging, portal)
         result.pages = count_pages(staging)
         if check:
             result.problems = list(check_site(staging))

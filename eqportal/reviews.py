@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from eqportal.models import Eqia
 from eqportal.models.vocab import EqiaStatus
+from eqportal.words import word
 
 DUE_SOON_DAYS = 90
 
@@ -20,13 +21,7 @@ class ReviewStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "overdue": "Review overdue",
-            "due-soon": "Review due soon",
-            "scheduled": "Review scheduled",
-            "no-date": "No review date set",
-            "not-applicable": "No review needed",
-        }[self.value]
+        return word(self)
 
 
 def review_status(eqia: Eqia, today: dt.date) -> ReviewStatus:

@@ -1,7 +1,9 @@
-"""MkDocs hooks: load and check the content before anything is written, add the generated pages.
+"""MkDocs hooks: the portal's thin MkDocs front end. All logic lives in the ``eqportal`` package.
 
-Thin on purpose: all logic lives in the installed ``eqportal`` package, because MkDocs loads a
-hook once and ``mkdocs serve`` never reloads it.
+``eqportal build`` hands over the content it loaded and checked (``extra.eqportal_build``);
+``mkdocs serve`` and ``mkdocs build`` load it here from ``extra.eqportal_content``. Generated
+pages arrive with their HTML rendered; ``eqportal.render.prerendered`` (in mkdocs.yml) lifts it
+into the Markdown tree so the table of contents and ``--strict`` link checks see it.
 """
 
 from __future__ import annotations
@@ -11,29 +13,31 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from eqportal.loader import load_portal_once
-from eqportal.site import generate
-from eqportal.site.mkdocs_support import content_root, edit_path, finish_html, page_source, today
+from eqportal.frontend import HANDOVER, content_root, edit_path, load_build, page_source, template_dirs
 from eqportal.site.pages import GeneratedPage
 
-_generated: list = []
+_build: list = []
 
 
 def on_config(config):
     """Runs before MkDocs cleans site/: bad content stops the build with every problem, no traceback."""
-    root = content_root(Path(config.config_file_path).parent, config.extra)
-    if str(root) not in config.watch:
-        config.watch.append(str(root))  # `mkdocs serve` previews edits wherever the content lives
-    portal, problems = load_portal_once(root, today())
-    if problems:
-        raise Abort("content has problems:\n" + "\n".join(str(p) for p in problems))
-    _generated[:] = generate(portal)
+    build = config.extra.pop(HANDOVER, None)
+    if build is None:
+        project = Path(config.config_file_path).parent
+        root = content_root(project, config.extra)
+        if str(root) not in config.watch:
+            config.watch.append(str(root))  # `mkdocs serve` previews edits wherever the content lives
+        build, problems = load_build(root, site_url=config.site_url, docs_dir=Path(config.docs_dir),
+                                     templates=template_dirs(project, config.extra, config.theme.custom_dir))
+        if problems:
+            raise Abort("content has problems:\n" + "\n".join(str(p) for p in problems))
+    _build[:] = [build]
     return config
 
 
 def on_files(files, config):
     project = Path(config.config_file_path).parent
-    for item in _generated:
+    for item in _build[0].generated:
         if files.get_file_from_path(item.src_uri) is not None:
             raise Abort(f"{item.url} is generated, but docs/{item.src_uri} also exists: remove one of them")
         if isinstance(item, GeneratedPage):
@@ -44,7 +48,3 @@ def on_files(files, config):
             file = File.generated(config, item.src_uri, content=item.content)
         files.append(file)
     return files
-
-
-def on_page_content(html, page, config, files):
-    return finish_html(html, page.title or config.site_name)

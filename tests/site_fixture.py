@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
+import markdown
+
+from eqportal.context import BuildContext
 from eqportal.loader import load_portal
+from eqportal.render.prerendered import page_markdown
 
 CONTENT = Path(__file__).parent / "fixtures" / "site" / "content"
 TODAY = dt.date(2025, 1, 15)  # bus-passes' review (2020-03-01) is overdue; libraries-2024's is not
@@ -16,6 +21,27 @@ def fixture_portal():
     portal, problems = load_portal(CONTENT, TODAY)
     assert problems == [], problems
     return portal
+
+
+def fixture_context(**changes) -> BuildContext:
+    """The build context of the site tests: the fixed day, no git dates, no earlier check."""
+    return BuildContext(today=TODAY, **changes)
+
+
+SOURCE_LINK = re.compile(r'href="([^"#:]*?)(?:(?<![^/"])index)?\.md(#[^"]*)?"')
+
+
+def as_shown(html: str) -> str:
+    """A generated page's HTML as a front end publishes it: lifted through Markdown with the portal's
+    extensions (tables, anchors), and links to sources (``../x/index.md``) turned into addresses (``../x/``)."""
+    shown = markdown.markdown(page_markdown(html), extensions=["attr_list", "tables", "toc", "eqportal.render.prerendered", "eqportal.render.tables"])
+    return SOURCE_LINK.sub(lambda m: f'href="{_address(m.group(1))}{m.group(2) or ""}"', shown)
+
+
+def _address(stem: str) -> str:
+    if stem == "" or stem.endswith("/"):
+        return stem or "./"
+    return stem + "/"
 
 
 def copy_content(tmp_path: Path) -> Path:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
+from eqportal.context import build_context
 from eqportal.site.statement import pages
 
 
@@ -15,10 +16,10 @@ def statement(tmp_path: Path, report: dict | None) -> str:
     if report is not None:
         (tmp_path / ".cache" / "a11y").mkdir(parents=True)
         (tmp_path / ".cache" / "a11y" / "last-report.json").write_text(json.dumps(report))
-    portal = SimpleNamespace(root=tmp_path / "content", today=dt.date(2026, 11, 23))
-    [page] = list(pages(portal))
-    assert page.src_uri == "accessibility.md" and page.url == "/accessibility/"
-    return page.markdown
+    portal = SimpleNamespace(root=tmp_path / "content", today=dt.date(2026, 11, 23), eqias={})
+    [page] = list(pages(portal, build_context(portal)))  # the context reads the last report beside the content
+    assert page.url == "/accessibility/"
+    return page.html
 
 
 def test_model_statement_sections(tmp_path: Path):

@@ -7,10 +7,12 @@ import io
 import pytest
 
 from eqportal.audit import run_audit
+from eqportal.context import BuildContext
 from eqportal.loader import load_portal
 from eqportal.site import decisions, redirects
 from tests import audit_scenario
 from tests.content_factory import decision_fields, eqia_fields, front_matter, write
+from tests.site_fixture import as_shown
 
 
 @pytest.fixture
@@ -25,19 +27,19 @@ def portal(tmp_path, monkeypatch):
 
 
 def page(portal):
-    items = {item.url: item for item in decisions.pages(portal)}
+    items = {item.url: item for item in decisions.pages(portal, BuildContext(today=portal.today))}
     return items["/decisions/"], items["/data/decisions.csv"]
 
 
 def test_register_shows_every_verdict_in_words(portal):
-    html = page(portal)[0].markdown
+    html = as_shown(page(portal)[0].html)
     for words in ("Covered</strong>", "Covered late</strong>", "Not needed</strong>", "Missing</strong>", "Not yet taken</strong>"):
         assert words in html
     assert "No equality analysis was needed: It renews a contract on the same terms." in html
 
 
 def test_register_states_coverage_build_date_and_illustrative_records(portal):
-    html = page(portal)[0].markdown
+    html = as_shown(page(portal)[0].html)
     assert "1 of 7 key decisions in 2015-16 that needed an equality analysis had one published before the decision. 1 more did not need one." in html
     assert "3 of 3 key decisions in 2014-15 that needed an equality analysis had one published before the decision." in html
     assert 'Checked on <time datetime="2026-11-23">23 November 2026</time>' in html
@@ -46,13 +48,13 @@ def test_register_states_coverage_build_date_and_illustrative_records(portal):
 
 
 def test_register_tables_have_captions_and_scoped_headers_and_escape_text(portal):
-    html = page(portal)[0].markdown
+    html = as_shown(page(portal)[0].html)
     assert "<caption" in html and '<th scope="col">Coverage</th>' in html and '<th scope="row">' in html
     assert "<script>" not in html and "Buses &lt;script&gt;alert(1)&lt;/script&gt; &amp; trams" in html
 
 
 def test_register_links_each_analysis_and_never_a_draft(portal):
-    html = page(portal)[0].markdown
+    html = as_shown(page(portal)[0].html)
     assert '<a href="../eqias/in-time/">Library opening hours</a> (published 10 January 2015)' in html
     assert "<li>draft-one (a draft, never published)</li>" in html
     assert "eqias/draft-one/" not in html
@@ -77,7 +79,7 @@ def test_open_data_and_command_agree(portal):
 
 
 def test_late_and_replaced_analyses_say_why_on_the_page(portal):
-    html = page(portal)[0].markdown
+    html = as_shown(page(portal)[0].html)
     assert "(published 1 June 2015, after the decision)" in html
     assert "(already replaced on 1 March 2015)" in html
     assert "(full assessment completed 1 May 2015, after the decision)" in html
@@ -88,7 +90,7 @@ def test_renamed_assessment_redirects_from_its_old_address(tmp_path, monkeypatch
     write(tmp_path, "content/eqias/concessionary-bus-passes.md", front_matter(eqia_fields("concessionary-bus-passes", title="Bus passes & you", aliases=["bus-passes"])))
     loaded, problems = load_portal(tmp_path / "content")
     assert problems == []
-    files = {f.url: f.content for f in redirects.pages(loaded)}
+    files = {f.url: f.content for f in redirects.pages(loaded, BuildContext(today=loaded.today))}
     assert set(files) == {"/eqias/bus-passes/index.html", "/eqias/bus-passes/easy-read/index.html"}
     html = files["/eqias/bus-passes/index.html"]
     assert '<meta http-equiv="refresh" content="0; url=../concessionary-bus-passes/">' in html

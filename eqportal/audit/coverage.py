@@ -18,6 +18,7 @@ from eqportal.audit.years import reporting_year
 from eqportal.models import Decision, Eqia
 from eqportal.models.vocab import DecisionStatus, EqiaStatus
 from eqportal.portal import Portal, Record
+from eqportal.words import word
 
 
 class Verdict(StrEnum):
@@ -29,16 +30,8 @@ class Verdict(StrEnum):
 
     @property
     def label(self) -> str:
-        return _VERDICT_LABELS[self]
+        return word(self)
 
-
-_VERDICT_LABELS = {
-    Verdict.COVERED: "Covered",
-    Verdict.COVERED_LATE: "Covered late",
-    Verdict.NOT_NEEDED: "Not needed",
-    Verdict.MISSING: "Missing",
-    Verdict.NOT_TAKEN: "Not yet taken",
-}
 
 
 class RelianceState(StrEnum):

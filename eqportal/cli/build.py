@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
-import os
 import sys
 from pathlib import Path
 
 from eqportal.cli.output import print_problems
-from eqportal.loader import load_portal_once
-from eqportal.site.mkdocs_support import TODAY_ENV
+from eqportal.loader import load_portal
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,17 +36,15 @@ def run(args: argparse.Namespace) -> int:
     if not args.config.is_file():
         print(f"eqportal build: {args.config} not found; run from the project folder or pass --config", file=sys.stderr)
         return 2
-    portal, problems = load_portal_once(args.content, today=args.today)
+    portal, problems = load_portal(args.content, today=args.today)
     if problems:
         print_problems(problems, "text", "")
         print(f"build stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
-    if args.today:
-        os.environ[TODAY_ENV] = args.today.isoformat()
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING)
     try:
-        result = publish(args.config, args.content, args.site_dir, check=not args.no_check)
+        result = publish(args.config, portal, args.site_dir, check=not args.no_check)
     except Abort as err:
         print(f"{err.format_message()}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1

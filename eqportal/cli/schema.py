@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from eqportal.fieldref import reference
-from eqportal.models import CONTENT_TYPES
+from eqportal.registry import CONTENT_TYPES
 
 
 def schemas() -> dict[str, str]:
@@ -15,7 +15,7 @@ def schemas() -> dict[str, str]:
     names = {"eqias": "eqia", "objectives": "objective", "reports": "report", "decisions": "decision"}
     return {
         f"{names[folder]}.schema.json": json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
-        for folder, model in CONTENT_TYPES.items()
+        for folder, model in ((t.folder, t.model) for t in CONTENT_TYPES)
     }
 
 

@@ -15,11 +15,11 @@ from eqportal.easyread.lexicon import lexicon
 from eqportal.easyread.numbers import plain_percentages
 from eqportal.easyread.page import EasyReadPage, Link, Point, Section
 from eqportal.models import Eqia, Objective
-from eqportal.models.common import Contact, EasyRead
+from eqportal.models.common import Contact, EasyRead, contact_or_default
 from eqportal.models.vocab import Answer, Characteristic, EqiaStatus, Impact
+from eqportal.registry import url_for
 
-DEFAULT_CONTACT = Contact(team="Equality and Diversity Team", email="diversity@kent.gov.uk", phone="03000 41 41 41")
-FULL_VERSION = Link("Read the full version of this page", "../")
+FULL_VERSION_TEXT = "Read the full version of this page"
 MAX_TITLE_WORDS = 10
 NEGATIVE = (Impact.HIGH, Impact.MEDIUM, Impact.LOW)
 
@@ -60,7 +60,7 @@ def _about(kind_sentence: str, title: str, easy: EasyRead | None, icon: str = "i
 
 
 def _contact(contact: Contact | None) -> Section:
-    c = contact or DEFAULT_CONTACT
+    c = contact_or_default(contact)
     points = [Point("message-text-outline", "Tell us what you think about this. You can also ask us for help.",
                     note=f"Ask for the {c.team}." if c.team else None)]
     if c.phone:
@@ -76,28 +76,31 @@ def _contact(contact: Contact | None) -> Section:
 
 
 def _hard_words(sections: list[Section]):
-    text = " ".join([s.heading for s in sections] + [p.text for s in sections for p in s.points] + [FULL_VERSION.text])
+    text = " ".join([s.heading for s in sections] + [p.text for s in sections for p in s.points] + [FULL_VERSION_TEXT])
     return tuple(hard_words_used(text))
 
 
 def eqia_page(eqia: Eqia, successor: Eqia | None = None) -> EasyReadPage:
+    """The easy-read version of an assessment; ``successor`` is the newer one, when it has a page."""
     lex = lexicon()
     easy = eqia.easy_read
+    full_version = Link(FULL_VERSION_TEXT, url_for(eqia))
 
     about = _about(lex.kinds[eqia.kind.value], eqia.title, easy)
     about.append(Point("clipboard-check-outline", "We checked if it is fair to everyone. This check is called an equality impact assessment."))
     if eqia.status is EqiaStatus.SUPERSEDED:
-        link = Link("Read the easy read version of the newer one", f"../../{successor.id}/easy-read/") if successor else None
+        has_page = successor is not None and successor.is_public  # a draft successor has no page to link to
+        link = Link("Read the easy read version of the newer one", url_for(successor, "easy-read")) if has_page else None
         about.insert(0, Point("alert-circle-outline", "We do not use this any more. There is a newer one.", link=link))
     elif eqia.status is EqiaStatus.WITHDRAWN:
         about.insert(0, Point("alert-circle-outline", "We do not use this any more."))
 
     sections = [Section("about", "What is this about?", "information-outline", tuple(about)),
                 Section("affects", "Who could this affect?", "account-group", tuple(_eqia_affects(eqia))),
-                Section("actions", "What will we do?", "clipboard-check-outline", tuple(_eqia_actions(eqia))),
+                Section("actions", "What will we do?", "clipboard-check-outline", tuple(_eqia_actions(eqia, full_version))),
                 Section("review", "When will we check again?", "calendar-month", (_eqia_review(eqia),)),
                 _contact(eqia.contact)]
-    return EasyReadPage("eqia", eqia.id, eqia.title, FULL_VERSION, tuple(sections), _hard_words(sections),
+    return EasyReadPage("eqia", eqia.id, eqia.title, full_version, tuple(sections), _hard_words(sections),
                         easy.reviewed_by if easy else None,
                         easy.reviewed_on.isoformat() if easy and easy.reviewed_on else None)
 
@@ -121,7 +124,7 @@ def _eqia_affects(eqia: Eqia) -> list[Point]:
     return points
 
 
-def _eqia_actions(eqia: Eqia) -> list[Point]:
+def _eqia_actions(eqia: Eqia, full_version: Link) -> list[Point]:
     written = _author(eqia.easy_read, "actions")
     if written:
         return [Point("clipboard-check-outline", text, author_field=name) for name, text in written]
@@ -142,7 +145,7 @@ def _eqia_actions(eqia: Eqia) -> list[Point]:
             sentences.append(_action_when(actions[0]))
         points.append(Point(first.icon, _sentences(*sentences)))
     if points:
-        points.append(Point("file-document-outline", "You can read the whole plan on the full page.", link=FULL_VERSION))
+        points.append(Point("file-document-outline", "You can read the whole plan on the full page.", link=full_version))
     elif _eqia_affects_anyone(eqia):
         points.append(Point("clipboard-check-outline", "We have not written down a plan yet."))
     else:
@@ -203,7 +206,7 @@ def objective_page(objective: Objective) -> EasyReadPage:
                                 tuple(Point("clipboard-check-outline", text, author_field=name) for name, text in actions)))
     sections.append(Section("progress", "How is it going?", "chart-line", tuple(_objective_progress(objective))))
     sections.append(_contact(objective.contact))
-    return EasyReadPage("objective", objective.id, objective.title, FULL_VERSION, tuple(sections), _hard_words(sections),
+    return EasyReadPage("objective", objective.id, objective.title, Link(FULL_VERSION_TEXT, url_for(objective)), tuple(sections), _hard_words(sections),
                         easy.reviewed_by if easy else None,
                         easy.reviewed_on.isoformat() if easy and easy.reviewed_on else None)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eqportal.glossary import Term
+from eqportal.registry import BY_NAME
 
 
 @dataclass(frozen=True)
 class Link:
     text: str
-    href: str
+    url: str  # the site address (eqportal.registry.url_for); the template makes it relative
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,10 @@ class EasyReadPage:
     hard_words: tuple[Term, ...] = field(default_factory=tuple)
     reviewed_by: str | None = None
     reviewed_on: str | None = None
+
+    @property
+    def url(self) -> str:
+        return BY_NAME[self.kind].url(self.id, "easy-read")
 
     @property
     def points(self) -> list[Point]:

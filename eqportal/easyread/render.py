@@ -1,15 +1,20 @@
-"""An easy-read page as an HTML fragment: escaped text, inline pictures, links for phone and email."""
+"""An easy-read page as an HTML fragment, through the portal's templates (``easy_read.html``).
+
+Text is escaped; pictures are inline SVG; phone numbers and email addresses become links.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from functools import lru_cache
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from eqportal.context import BuildContext
 from eqportal.easyread.page import EasyReadPage
 from eqportal.easyread.pictures import icon_svg
+from eqportal.registry import source_path
+from eqportal.site.templating import PageInfo, render as render_template
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}(?<!\.)")
@@ -29,13 +34,7 @@ def _linked(sentence: str) -> Markup:
     return Markup(html)
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("eqportal.easyread", "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(icon=lambda name: Markup(icon_svg(name)), sentences=split_sentences, linked=_linked)
-    return env
-
-
-def render(page: EasyReadPage) -> str:
-    return _environment().get_template("easy_read.html").render(page=page)
+def render(page: EasyReadPage, context: BuildContext | None = None) -> str:
+    info = PageInfo(page.url, source_path(page.url), f"Easy read: {page.title}")
+    return render_template(context or BuildContext(today=dt.date.today()), "easy_read.html", info, view=page,
+                           icon=lambda name: Markup(icon_svg(name)), sentences=split_sentences, linked=_linked)

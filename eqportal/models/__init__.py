@@ -6,6 +6,4 @@ from eqportal.models.objective import Objective, Progress
 from eqportal.models.report import Report
 from eqportal.models.vocab import PROTECTED, Characteristic
 
-CONTENT_TYPES = {"eqias": Eqia, "objectives": Objective, "reports": Report, "decisions": Decision}
-
-__all__ = ["Action", "CONTENT_TYPES", "Characteristic", "Decision", "Eqia", "Objective", "PROTECTED", "Progress", "Report", "ScreeningEntry"]
+__all__ = ["Action", "Characteristic", "Decision", "Eqia", "Objective", "PROTECTED", "Progress", "Report", "ScreeningEntry"]

@@ -53,3 +53,13 @@ class EasyRead(Model):
     actions: list[Text] = Field(default_factory=list, description="What will we do? One point each.")
     reviewed_by: Text | None = Field(None, description="Who checked this easy-read version (a group of people with learning disabilities).")
     reviewed_on: dt.date | None = None
+
+
+DEFAULT_CONTACT = Contact(team="Equality and Diversity Team", email="diversity@kent.gov.uk", phone="03000 41 41 41")
+
+
+def contact_or_default(contact: Contact | None) -> Contact:
+    """The item's own contact when it gives a way to reach someone, else the equality team."""
+    if contact is None or not (contact.email or contact.phone or contact.address):
+        return DEFAULT_CONTACT
+    return contact

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from eqportal.words import word
+
 
 class Characteristic(StrEnum):
     """The nine protected characteristics of the Equality Act 2010, plus carers (Kent assesses them too)."""
@@ -21,7 +23,7 @@ class Characteristic(StrEnum):
 
     @property
     def label(self) -> str:
-        return CHARACTERISTIC_LABELS[self]
+        return word(self)
 
     @property
     def is_protected(self) -> bool:
@@ -32,19 +34,6 @@ PROTECTED = tuple(c for c in Characteristic if c.is_protected)
 
 # An action may concern named characteristics or everyone ("all").
 ActionScope = StrEnum("ActionScope", {**{c.name: c.value for c in Characteristic}, "ALL": "all"})
-
-CHARACTERISTIC_LABELS = {
-    Characteristic.AGE: "Age",
-    Characteristic.DISABILITY: "Disability",
-    Characteristic.GENDER_REASSIGNMENT: "Gender reassignment",
-    Characteristic.MARRIAGE_CIVIL_PARTNERSHIP: "Marriage and civil partnership",
-    Characteristic.PREGNANCY_MATERNITY: "Pregnancy and maternity",
-    Characteristic.RACE: "Race",
-    Characteristic.RELIGION_BELIEF: "Religion or belief",
-    Characteristic.SEX: "Sex",
-    Characteristic.SEXUAL_ORIENTATION: "Sexual orientation",
-    Characteristic.CARERS: "Carers",
-}
 
 
 class EqiaKind(StrEnum):

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 import markdown
 
-from eqportal.render.sanitise import clean
+from eqportal.registry import slug
+from eqportal.render.sanitise import clean, well_formed
+from eqportal.render.tables import AccessibleTablesExtension
 
-EXTENSIONS = ["tables", "sane_lists", "fenced_code", "def_list"]
+EXTENSIONS = ["tables", "sane_lists", "fenced_code", "def_list", AccessibleTablesExtension()]
 SECTION = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
 HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.I)
@@ -34,10 +36,6 @@ class Body:
     sections: list[Section]
 
 
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
-
-
 def render_body(text: str, *, reserved: set[str] = frozenset()) -> Body:
     """Split at ``## `` headings (outside code fences) and render each part safely."""
     parts: list[tuple[str | None, list[str]]] = [(None, [])]
@@ -53,22 +51,28 @@ def render_body(text: str, *, reserved: set[str] = frozenset()) -> Body:
     used = set(reserved)
     sections = []
     for title, lines in parts[1:]:
-        anchor = slugify(title)
+        anchor = slug(title) or "section"
         while anchor in used:
             anchor += "-more"
         used.add(anchor)
-        sections.append(Section(title, anchor, to_html("\n".join(lines), top=3)))
+        sections.append(Section(title, anchor, to_html("\n".join(lines), top=3, table_title=title)))
     return Body(to_html("\n".join(parts[0][1]), top=3), sections)
 
 
 _converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
 
 
-def to_html(text: str, *, top: int) -> str:
-    """Markdown to sanitised HTML whose headings start at ``top`` and never skip a level."""
+def to_html(text: str, *, top: int, table_title: str | None = None) -> str:
+    """Markdown to sanitised, well-formed HTML whose headings start at ``top`` and never skip a level.
+
+    Tables get their caption and scroll region here, where they are made; one with no heading
+    of its own above it is captioned ``table_title`` (the section it sits in).
+    """
     if not text.strip():
         return ""
-    html = clean(_converter.reset().convert(text))  # one converter, reset per use: setting one up costs more than a section
+    _converter.reset()  # one converter, reset per use: setting one up costs more than a section
+    _converter.eqp_table_title = table_title
+    html = well_formed(clean(_converter.convert(text)))
     return _level_headings(html, top)
 
 

@@ -1,73 +1,88 @@
-"""Make every table accessible after rendering: a caption, scoped header cells, a scroll region.
+"""Tables made accessible where they are made: a Python-Markdown extension (tree processor).
 
-Markdown tables have no caption and no ``scope``; wide tables overflow phones. This runs
-on the final HTML of every page (hand-written and generated) so no table escapes it.
-Tables the generators build already carry all three and pass through unchanged.
+Markdown tables have no caption and no ``scope``, and wide tables overflow phones. This tree
+processor gives every table in a document a caption (the nearest heading before it, numbered
+when two share one), ``scope`` on its header cells and a focusable, named scroll region. It runs
+on hand-written pages (listed in mkdocs.yml), on content bodies (:mod:`eqportal.render.body`)
+and on generated pages; tables a template built complete pass through unchanged.
+
+    markdown_extensions:
+      - eqportal.render.tables
 """
 
 from __future__ import annotations
 
-import html as htmllib
-import re
+import xml.etree.ElementTree as etree
 
-TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S | re.I)
-HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S | re.I)
-TAG = re.compile(r"<[^>]+>")
-SCROLL_OPEN = re.compile(r'<div class="eqp-table-scroll"[^>]*>\s*$')
-CELL = re.compile(r"<(/?)(thead|tbody|tfoot|th)\b([^>]*)>", re.I)
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+SCROLL_CLASS = "eqp-table-scroll"
+# After attr_list (8) and the lifting of rendered pages (7), before toc and MkDocs' anchors (5).
+PRIORITY = 6
 
 
-def text_of(fragment: str) -> str:
-    """Visible text of an HTML fragment, whitespace collapsed, entities decoded."""
-    text = htmllib.unescape(TAG.sub("", fragment))
+def text_of(element: etree.Element) -> str:
+    """The words of a heading or caption, without Markdown's placeholders for inline raw HTML."""
+    text = HTML_PLACEHOLDER_RE.sub("", "".join(element.itertext()))
     return " ".join(text.replace("¶", "").split())
 
 
-def accessible_tables(page_html: str, page_title: str) -> str:
-    """Give every table a caption, ``scope`` on its header cells and a focusable scroll region."""
-    out: list[str] = []
-    last = 0
-    count_by_caption: dict[str, int] = {}
-    for match in TABLE.finditer(page_html):
-        before = page_html[last:match.start()]
-        table = match.group(0)
-        if "<caption" not in table.lower():
-            caption = _nearest_heading(page_html[:match.start()]) or page_title
-            count_by_caption[caption] = count_by_caption.get(caption, 0) + 1
-            if count_by_caption[caption] > 1:
-                caption = f"{caption} (table {count_by_caption[caption]})"
-            table = re.sub(r"(<table\b[^>]*>)", lambda m: m.group(1) + f'<caption class="eqp-table__caption">{htmllib.escape(caption)}</caption>', table, count=1)
+class AccessibleTables(Treeprocessor):
+    """Caption, header scope and scroll region for every table, in document order."""
+
+    def __init__(self, md: Markdown, title: str):
+        super().__init__(md)
+        self.title = title
+
+    def run(self, root: etree.Element) -> None:
+        fallback = getattr(self.md, "eqp_table_title", None) or self.title
+        state = {"heading": None, "counts": {}}
+        self._walk(root, fallback, state)
+
+    def _walk(self, parent: etree.Element, fallback: str, state: dict) -> None:
+        for index, child in enumerate(list(parent)):
+            if child.tag in HEADINGS:
+                state["heading"] = text_of(child)
+            elif child.tag == "table":
+                self._fix(parent, index, child, state["heading"] or fallback, state["counts"])
+            else:
+                self._walk(child, fallback, state)
+
+    def _fix(self, parent: etree.Element, index: int, table: etree.Element, nearest: str, counts: dict[str, int]) -> None:
+        caption = table.find("caption")
+        if caption is None:
+            counts[nearest] = counts.get(nearest, 0) + 1
+            name = nearest if counts[nearest] == 1 else f"{nearest} (table {counts[nearest]})"
+            caption = etree.Element("caption", {"class": "eqp-table__caption"})
+            caption.text = name
+            table.insert(0, caption)
         else:
-            caption = text_of(re.search(r"<caption\b[^>]*>(.*?)</caption>", table, re.S | re.I).group(1))
-        table = _scope_headers(table)
-        if SCROLL_OPEN.search(before):
-            out.append(before + table)
-        else:
-            label = htmllib.escape(f"Table: {caption}", quote=True)
-            out.append(before + f'<div class="eqp-table-scroll" role="region" aria-label="{label}" tabindex="0">{table}</div>')
-        last = match.end()
-    out.append(page_html[last:])
-    return "".join(out)
+            name = text_of(caption)
+        for section in table:
+            scope = "col" if section.tag == "thead" else "row"
+            for cell in section.iter("th"):
+                if "scope" not in cell.attrib:
+                    cell.set("scope", scope)
+        if parent.tag == "div" and SCROLL_CLASS in (parent.get("class") or "").split():
+            return
+        region = etree.Element("div", {"class": SCROLL_CLASS, "role": "region", "aria-label": f"Table: {name}", "tabindex": "0"})
+        region.tail, table.tail = table.tail, None
+        parent.remove(table)
+        region.append(table)
+        parent.insert(index, region)
 
 
-def _nearest_heading(html_before: str) -> str | None:
-    headings = HEADING.findall(html_before)
-    return text_of(headings[-1][1]) if headings else None
+class AccessibleTablesExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"title": ["Table", "caption for a table with no heading before it"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(AccessibleTables(md, self.getConfig("title")), "eqp_tables", PRIORITY)
 
 
-def _scope_headers(table: str) -> str:
-    """``th`` in the head of a table heads a column; elsewhere it heads a row."""
-    section = "tbody"
-
-    def fix(match: re.Match) -> str:
-        nonlocal section
-        closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
-        if name != "th":
-            section = "tbody" if closing else name
-            return match.group(0)
-        if closing or "scope=" in attrs.lower():
-            return match.group(0)
-        scope = "col" if section == "thead" else "row"
-        return f'<th scope="{scope}"{attrs}>'
-
-    return CELL.sub(fix, table)
+def makeExtension(**kwargs) -> AccessibleTablesExtension:
+    return AccessibleTablesExtension(**kwargs)

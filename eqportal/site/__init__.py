@@ -1,6 +1,7 @@
 """Page generation: every builder module turns the validated Portal into pages and files.
 
-Each module named here defines ``pages(portal) -> Iterable[GeneratedPage | GeneratedFile]``.
+Each module named here defines ``pages(portal, context) -> Iterable[GeneratedPage | GeneratedFile]``:
+a pure function of the content and the build context, rendering its pages with templates.
 Order only matters for readability; two builders claiming one URL is an error.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 
+from eqportal.context import BuildContext
 from eqportal.portal import Portal
 from eqportal.site.pages import Generated, collect
 
@@ -26,7 +28,7 @@ BUILDER_MODULES: tuple[str, ...] = (
 )
 
 
-def generate(portal: Portal) -> list[Generated]:
+def generate(portal: Portal, context: BuildContext) -> list[Generated]:
     """Every generated page and file of the portal, as plain data."""
     builders = [importlib.import_module(f"eqportal.site.{name}").pages for name in BUILDER_MODULES]
-    return collect(portal, builders)
+    return collect(portal, context, builders)

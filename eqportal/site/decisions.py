@@ -8,18 +8,19 @@ the point. Verdicts are always words; colour, where the theme adds it, only repe
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Iterator
 
-from eqportal.audit import Audit, DecisionCoverage, RelianceState, Verdict, run_audit
+from eqportal.audit import Audit, DecisionCoverage, Reliance, RelianceState, Verdict, run_audit
+from eqportal.context import BuildContext
 from eqportal.portal import Portal
-from eqportal.site import html as h
-from eqportal.site.common import eqia_url, src_uri
-from eqportal.site.html import e
+from eqportal.registry import DECISIONS, DECISIONS_CSV
 from eqportal.site.pages import GeneratedFile, GeneratedPage
+from eqportal.site.templating import render_page
 
-URL = "/decisions/"
 TITLE = "Key decisions and their equality analyses"
 
 # The columns of /data/decisions.csv are a published contract: add new ones at the end, never rename or drop one.
@@ -37,70 +38,34 @@ VERDICT_MEANINGS = (
 )
 
 
-def pages(portal: Portal) -> Iterator[GeneratedPage | GeneratedFile]:
+@dataclass(frozen=True)
+class RegisterView:
+    audit: Audit
+    meanings: tuple[tuple[Verdict, str], ...] = VERDICT_MEANINGS
+
+    @property
+    def illustrative(self) -> bool:
+        return any(item.decision.illustrative for item in self.audit.decisions)
+
+    @property
+    def by_year(self) -> list[tuple[str, list[DecisionCoverage]]]:
+        newest_first = sorted(self.audit.decisions, key=lambda d: (d.year, d.decision.date, d.decision.number), reverse=True)
+        return [(year, list(items)) for year, items in groupby(newest_first, key=lambda d: d.year)]
+
+    @staticmethod
+    def has_page(reliance: Reliance) -> bool:
+        """Drafts have no page and stay unnamed."""
+        return reliance.eqia is not None and reliance.state is not RelianceState.DRAFT and reliance.eqia.is_public
+
+
+def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage | GeneratedFile]:
     audit = run_audit(portal)
-    yield GeneratedPage(src_uri(URL), TITLE, register_markdown(portal, audit), meta={"description": "Every key decision, the equality analyses it relied on, and whether they were published in time."})
-    yield GeneratedFile("data/decisions.csv", decisions_csv(portal, audit))
+    yield render_page(context, DECISIONS, TITLE, "decisions.html", view=RegisterView(audit),
+                      meta={"description": "Every key decision, the equality analyses it relied on, and whether they were published in time."})
+    yield GeneratedFile(DECISIONS_CSV.lstrip("/"), decisions_csv(audit, context.today))
 
 
-def register_markdown(portal: Portal, audit: Audit) -> str:
-    md = [f"# {TITLE}\n", h.block(
-        '<p class="eqp-lede">The council publishes an equality analysis with every key decision. '
-        "This page checks each decision in the register against the dates the analyses were published.</p>"
-        f'<p class="eqp-checked">Checked on {h.date(portal.today)}, when this site was last built. '
-        'The same figures are in the <a href="' + e(h.rel(URL, "/data/decisions.csv")) + '">decisions open data (CSV file)</a>.</p>'
-    )]
-    if any(item.decision.illustrative for item in audit.decisions):
-        md.append(h.block(h.notice(
-            "<strong>Illustrative records.</strong> Some decisions on this page are examples, not real council decisions. "
-            "Each one is marked “Illustrative example”.", "illustrative")))
-    md.append(h.heading(2, "Coverage by year", "coverage"))
-    if audit.years:
-        md.append(h.block('<ul class="eqp-list">' + "".join(f"<li>{e(y.sentence)}</li>" for y in audit.years) + "</ul>"))
-        rows = [[e(y.year), e(y.taken), e(y.covered), e(y.late), e(y.missing), e(y.not_needed)] for y in audit.years]
-        md.append(h.block(h.table("Key decisions taken each reporting year, by coverage", ["Reporting year", "Decisions taken", "Covered", "Covered late", "Missing", "Not needed"], rows, search=False)))
-    else:
-        md.append(h.block("<p>No key decisions have been taken yet.</p>"))
-    md.append(h.heading(2, "What the verdicts mean", "verdicts"))
-    md.append(h.block(h.summary_list((v.label, e(meaning)) for v, meaning in VERDICT_MEANINGS)))
-    newest_first = sorted(audit.decisions, key=lambda d: (d.year, d.decision.date, d.decision.number), reverse=True)
-    for year, items in groupby(newest_first, key=lambda d: d.year):
-        md.append(h.heading(2, f"Decisions in {year}", f"year-{year}"))
-        rows = [_row(item) for item in items]
-        md.append(h.block(h.table(f"Key decisions in {year}", ["Decision", "Date", "Decision maker", "Directorate", "Equality analyses", "Coverage"], rows, search=False, cls="eqp-decisions")))
-    if not audit.decisions:
-        md.append(h.block("<p>The register is empty.</p>"))
-    return "".join(md)
-
-
-def _row(item: DecisionCoverage) -> list[str]:
-    d = item.decision
-    name = f"{e(d.number)}: {e(d.title)}"
-    if d.url:
-        name = f'<a href="{e(d.url)}">{name}</a>'
-    if d.illustrative:
-        name += ' <span class="eqp-tag eqp-tag--illustrative">Illustrative example</span>'
-    return [name, h.date(d.date), e(d.decision_maker), e(d.directorate), _analyses(item), _verdict(item)]
-
-
-def _analyses(item: DecisionCoverage) -> str:
-    if not item.reliances:
-        return "None"
-    entries = []
-    for r in item.reliances:
-        if r.eqia is None or r.state is RelianceState.DRAFT:
-            entries.append(f"<li>{e(r.ref)} ({e(r.note)})</li>")  # drafts have no page and stay unnamed
-        else:
-            entries.append(f"<li>{h.link(URL, eqia_url(r.eqia.id), r.eqia.title)} ({e(r.note)})</li>")
-    return '<ul class="eqp-list eqp-list--compact">' + "".join(entries) + "</ul>"
-
-
-def _verdict(item: DecisionCoverage) -> str:
-    """The verdict in words (a class only lets the theme repeat it in colour), then why."""
-    return f'<strong class="eqp-verdict eqp-verdict--{item.verdict.value}">{e(item.verdict.label)}</strong><br>{e(item.explanation)}'
-
-
-def decisions_csv(portal: Portal, audit: Audit) -> str:
+def decisions_csv(audit: Audit, today: dt.date) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
@@ -111,8 +76,6 @@ def decisions_csv(portal: Portal, audit: Audit) -> str:
             "status": d.status.value, "decision_maker": d.decision_maker, "directorate": d.directorate,
             "eqias": ";".join(d.eqias), "coverage": item.verdict.value, "no_eqia_reason": d.no_eqia_reason or "",
             "notes": " | ".join(f.message for f in item.findings), "illustrative": "true" if d.illustrative else "false",
-            "url": d.url or "", "checked_on": portal.today.isoformat(),
+            "url": d.url or "", "checked_on": today.isoformat(),
         })
     return buffer.getvalue()
-
-

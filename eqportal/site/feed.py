@@ -1,19 +1,21 @@
 """``/feed.xml``: an Atom feed of published and updated assessments, newest change first.
 
-Feed readers need absolute links; the portal does not know its own address unless
-``site_url`` is configured, so entry links use the ``base_url`` given (default: relative,
-which Atom resolves against the feed's own URL via ``xml:base``).
+Feed readers need absolute links, and the portal may not know its own address, so entry links
+are relative and Atom resolves them against the feed's own URL (``xml:base``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Iterator
-from xml.sax.saxutils import escape, quoteattr
 
-from eqportal.history import last_changed
+from eqportal.context import BuildContext
+from eqportal.models import Eqia
 from eqportal.portal import Portal
+from eqportal.registry import FEED, url_for
 from eqportal.site.pages import GeneratedFile
+from eqportal.site.templating import PageInfo, render
 
 MAX_ENTRIES = 50
 
@@ -22,34 +24,29 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def pages(portal: Portal) -> Iterator[GeneratedFile]:
-    entries = []
+@dataclass(frozen=True)
+class Entry:
+    eqia: Eqia
+    published: str
+    updated: str
+    href: str
+
+
+@dataclass(frozen=True)
+class FeedView:
+    updated: str
+    entries: list[Entry]
+
+
+def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedFile]:
+    dated = []
     for record in portal.public_eqias():
         m = record.model
-        published = m.dates.published or m.dates.full_assessment or m.dates.screening or portal.today
-        updated = max(d for d in (published, m.dates.last_reviewed, last_changed(record.source)) if d)
-        entries.append((updated, published, m))
-    entries.sort(key=lambda x: (x[0], x[2].id), reverse=True)
-    newest = entries[0][0] if entries else portal.today
-    items = []
-    for updated, published, m in entries[:MAX_ENTRIES]:
-        items.append(
-            "<entry>"
-            f"<id>tag:kent.gov.uk,2015:eqias/{escape(m.id)}</id>"
-            f"<title>{escape(m.title)}</title>"
-            f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(f'eqias/{m.id}/')}/>"
-            f"<published>{_stamp(published)}</published><updated>{_stamp(updated)}</updated>"
-            f"<category term={quoteattr(m.directorate)}/>"
-            f"<summary>{escape(m.summary or m.title)} (status: {escape(m.status.value)})</summary>"
-            "</entry>"
-        )
-    xml = (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="./">'
-        "<id>tag:kent.gov.uk,2015:eqias</id>"
-        "<title>Kent County Council: equality impact assessments</title>"
-        "<author><name>Kent County Council Equality and Diversity Team</name></author>"
-        '<link rel="self" href="feed.xml"/>'
-        f"<updated>{_stamp(newest)}</updated>" + "".join(items) + "</feed>\n"
-    )
-    yield GeneratedFile("feed.xml", xml)
+        published = m.dates.published or m.dates.full_assessment or m.dates.screening or context.today
+        updated = max(d for d in (published, m.dates.last_reviewed, context.last_changed(record.source)) if d)
+        dated.append((updated, published, m))
+    dated.sort(key=lambda x: (x[0], x[2].id), reverse=True)
+    newest = dated[0][0] if dated else context.today
+    entries = [Entry(m, _stamp(published), _stamp(updated), url_for(m).lstrip("/")) for updated, published, m in dated[:MAX_ENTRIES]]
+    xml = render(context, "feed.xml", PageInfo(FEED, FEED.lstrip("/"), "feed"), view=FeedView(_stamp(newest), entries))
+    yield GeneratedFile(FEED.lstrip("/"), xml.lstrip() + "\n")

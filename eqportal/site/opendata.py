@@ -11,10 +11,10 @@ import io
 import json
 from typing import Iterator
 
-from eqportal.history import last_changed
+from eqportal.context import BuildContext
 from eqportal.portal import Portal
+from eqportal.registry import EQIAS_CSV, EQIAS_JSON, url_for
 from eqportal.reviews import review_status
-from eqportal.site.common import eqia_url
 from eqportal.site.pages import GeneratedFile
 
 COLUMNS = (
@@ -23,30 +23,30 @@ COLUMNS = (
 )
 
 
-def rows(portal: Portal) -> list[dict[str, object]]:
+def rows(portal: Portal, context: BuildContext) -> list[dict[str, object]]:
     out = []
     for record in sorted(portal.public_eqias(), key=lambda r: r.model.id):
         m = record.model
-        changed = last_changed(record.source)
+        changed = context.last_changed(record.source)
         out.append({
             "id": m.id, "title": m.title, "kind": m.kind.value, "directorate": m.directorate, "service": m.service or "",
             "status": m.status.value, "stage": m.stage.value,
             "first_published": m.dates.published.isoformat() if m.dates.published else "",
             "last_changed": changed.isoformat() if changed else "",
             "next_review": m.dates.next_review.isoformat() if m.dates.next_review else "",
-            "review_status": review_status(m, portal.today).value,
+            "review_status": review_status(m, context.today).value,
             "adverse_characteristics": [c.value for c in m.adverse_characteristics],
-            "superseded_by": m.superseded_by or "", "summary": m.summary or "", "url": eqia_url(m.id),
+            "superseded_by": m.superseded_by or "", "summary": m.summary or "", "url": url_for(m),
         })
     return out
 
 
-def pages(portal: Portal) -> Iterator[GeneratedFile]:
-    data = rows(portal)
-    yield GeneratedFile("data/eqias.json", json.dumps({"columns": list(COLUMNS), "generated": portal.today.isoformat(), "eqias": data}, indent=1, ensure_ascii=False) + "\n")
+def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedFile]:
+    data = rows(portal, context)
+    yield GeneratedFile(EQIAS_JSON.lstrip("/"), json.dumps({"columns": list(COLUMNS), "generated": context.today.isoformat(), "eqias": data}, indent=1, ensure_ascii=False) + "\n")
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in data:
         writer.writerow({**row, "adverse_characteristics": ";".join(row["adverse_characteristics"])})
-    yield GeneratedFile("data/eqias.csv", buffer.getvalue())
+    yield GeneratedFile(EQIAS_CSV.lstrip("/"), buffer.getvalue())

@@ -1,42 +1,43 @@
-"""Generated pages and files as plain data, before anything knows about MkDocs.
+"""Generated pages and files as plain data, before any front end sees them.
 
-A builder is a function ``pages(portal) -> Iterable[GeneratedPage | GeneratedFile]``; the
-MkDocs hook turns these into virtual files. Two builders claiming one URL is an error, never
-a silent overwrite (MkDocs' own ``Files.append`` would only warn and replace).
+A builder is a function ``pages(portal, context) -> Iterable[GeneratedPage | GeneratedFile]``;
+the MkDocs hook turns these into virtual files, ``eqportal export`` into files on disk. Two
+builders claiming one URL is an error, never a silent overwrite (MkDocs' own ``Files.append``
+would only warn and replace).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Union
 
 from eqportal.portal import Portal
+from eqportal.registry import url_of_source
+
+if TYPE_CHECKING:
+    from eqportal.context import BuildContext
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page rendered through MkDocs and the theme.
+    """A page shown through the theme, its body already rendered as HTML by a template.
 
-    ``src_uri`` is the Markdown path the page would have in ``docs/``: ``eqias/foo.md`` is
-    served at ``/eqias/foo/``, ``eqias/foo/easy-read.md`` at ``/eqias/foo/easy-read/``.
-    ``markdown`` may hold raw HTML built by the generators (escaped, never from content
-    without sanitising). ``source`` is the content file behind the page, for "edit this page".
-    ``meta`` becomes the page's front matter (``template``, ``search`` and so on).
+    ``src_uri`` is the path the page would have in ``docs/`` (``eqias/foo/index.md`` is served
+    at ``/eqias/foo/``). ``html`` holds well-formed HTML whose links are written as source paths
+    (``../bar/index.md``) so that the front end checks and rewrites them. ``source`` is the
+    content file behind the page, for "edit this page"; ``meta`` becomes its front matter.
     """
 
     src_uri: str
     title: str
-    markdown: str
+    html: str
     source: Path | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
-        stem = self.src_uri.removesuffix(".md")
-        if stem == "index":
-            return "/"
-        return "/" + stem.removesuffix("/index") + "/"
+        return url_of_source(self.src_uri)
 
 
 @dataclass(frozen=True)
@@ -52,19 +53,19 @@ class GeneratedFile:
 
 
 Generated = Union[GeneratedPage, GeneratedFile]
-Builder = Callable[[Portal], Iterable[Generated]]
+Builder = Callable[[Portal, "BuildContext"], Iterable[Generated]]
 
 
 class DuplicateUrl(ValueError):
     """Two builders made the same URL."""
 
 
-def collect(portal: Portal, builders: Iterable[Builder]) -> list[Generated]:
+def collect(portal: Portal, context: BuildContext, builders: Iterable[Builder]) -> list[Generated]:
     """Run every builder and return their output, refusing two items at one path."""
     seen: dict[str, str] = {}
     out: list[Generated] = []
     for builder in builders:
-        for item in builder(portal):
+        for item in builder(portal, context):
             owner = f"{builder.__module__}.{builder.__name__}"
             if item.src_uri in seen:
                 raise DuplicateUrl(f"{item.url} is generated twice: by {seen[item.src_uri]} and by {owner}")

@@ -2,68 +2,44 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
-from eqportal.models import Report
+from eqportal.context import BuildContext
+from eqportal.models import Eqia, Report
 from eqportal.portal import Portal, Record
-from eqportal.render.body import render_body
-from eqportal.site import html as h
-from eqportal.site.chart import bar_chart
-from eqportal.site.common import eqia_url, public_ids, report_url, src_uri
-from eqportal.site.html import e
+from eqportal.registry import REPORTS, url_for
+from eqportal.render.body import Body, render_body
+from eqportal.site.chart import BarChart, bar_chart
 from eqportal.site.pages import GeneratedPage
+from eqportal.site.templating import render_page
 
 
-def pages(portal: Portal) -> Iterator[GeneratedPage]:
+@dataclass(frozen=True)
+class ReportView:
+    report: Report
+    body: Body
+    chart: BarChart | None  # None when the report has no workforce figures
+    eqias: list[Eqia]  # public assessments it refers to
+
+
+def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
     records = sorted(portal.reports.values(), key=lambda r: r.model.year, reverse=True)
-    url = "/reports/"
-    rows = [[h.link(url, report_url(r.model.id), r.model.title), e(r.model.year), h.date(r.model.published)] for r in records]
-    listing = h.table("Annual equality reports", ["Report", "Year", "Published"], rows) if rows else "<p>No reports published yet.</p>"
-    yield GeneratedPage(src_uri(url), "Annual equality reports", "# Annual equality reports\n" + h.block(
-        "<p>Each year the council reports on its equality objectives, its workforce and the work of each directorate.</p>"
-    ) + h.block(listing))
-    public = public_ids(portal)
+    yield render_page(context, REPORTS, "Annual equality reports", "reports.html", reports=[r.model for r in records])
     for record in records:
-        yield report_page(portal, record, public)
+        yield report_page(portal, context, record)
 
 
-def report_page(portal: Portal, record: Record[Report], public: set[str]) -> GeneratedPage:
+def report_page(portal: Portal, context: BuildContext, record: Record[Report]) -> GeneratedPage:
     r = record.model
-    url = report_url(r.id)
-    md = [f"# {h.md_text(r.title)}\n", h.block(
-        (f'<p class="eqp-lede">{e(r.summary)}</p>' if r.summary else "")
-        + h.summary_list([("Year", e(r.year)), ("Published", h.date(r.published))]))]
+    chart = None
     if r.workforce and r.workforce.measures:
         w = r.workforce
-        md.append(h.heading(2, "Workforce profile", "workforce"))
-        title = f"Council staff compared with Kent's population, as at {w.as_at.day} {w.as_at:%B %Y}"
-        rows = [[e(m.group), e(f"{m.staff_percent:g}%"), e("Not known" if m.population_percent is None else f"{m.population_percent:g}%"), e(m.note)]
-                for m in w.measures]
-        source = f"<p>Source: {e(w.source)}</p>" if w.source else ""
-        md.append(h.block(
-            f'<div class="eqp-workforce"><figure class="eqp-figure"><figcaption class="eqp-figure__caption">{e(title)}. The same figures are in the table.</figcaption>'
-            + bar_chart(w.measures, title) + "</figure>"
-            + h.table(title, ["Group", "Share of council staff", "Share of Kent population", "Note"], rows) + source + "</div>"))
-    body = render_body(record.body, reserved={"workforce", "committee-reports", "assessments"})
-    if body.intro_html:
-        md.append(h.block(f'<div class="eqp-prose" data-search-exclude>{body.intro_html}</div>'))
-    for section in body.sections:
-        md.append(h.heading(2, section.title, section.anchor))
-        md.append(h.block(f'<div class="eqp-prose" data-search-exclude>{section.html}</div>'))
-    if r.committee_reports:
-        md.append(h.heading(2, "Committee reports", "committee-reports"))
-        items = "".join(f"<li>{_titled_link(url, c.title, c.url)} ({h.date(c.date)})</li>" for c in r.committee_reports)
-        md.append(h.block(f'<ul class="eqp-list">{items}</ul>'))
-    linked = [i for i in r.eqias if i in public]
-    if linked:
-        md.append(h.heading(2, "Assessments referred to", "assessments"))
-        md.append(h.block('<ul class="eqp-list">' + "".join(f"<li>{h.link(url, eqia_url(i), portal.eqias[i].model.title)}</li>" for i in linked) + "</ul>"))
-    return GeneratedPage(src_uri(url), r.title, "".join(md), source=record.source, meta={"description": r.summary or r.title})
-
-
-def _titled_link(page_url: str, title: str, target: str | None) -> str:
-    """A committee paper: linked where it has an address (site-absolute ones made relative)."""
-    if not target:
-        return e(title)
-    href = h.rel(page_url, target) if target.startswith("/") else target
-    return f'<a href="{e(href)}">{e(title)}</a>'
+        chart = bar_chart(w.measures, f"Council staff compared with Kent's population, as at {w.as_at.day} {w.as_at:%B %Y}")
+    view = ReportView(
+        report=r,
+        body=render_body(record.body, reserved={"workforce", "committee-reports", "assessments"}),
+        chart=chart,
+        eqias=[portal.eqias[i].model for i in r.eqias if i in portal.eqias and portal.eqias[i].model.is_public],
+    )
+    return render_page(context, url_for(r), r.title, "report.html", source=record.source, meta={"description": r.summary or r.title}, view=view)

@@ -1,0 +1,63 @@
+"""What a build knows besides the content: the day, the site's address, git dates, the last check.
+
+Everything here comes from outside ``content/`` (the clock, git, the check cache, mkdocs.yml),
+so it is gathered once, by :func:`build_context`, and handed to the page builders beside the
+portal: builders are pure functions of ``(portal, context)`` and never run git or read files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from eqportal.a11y.report import DEFAULT_CACHE, last_report
+from eqportal.history import last_changes
+from eqportal.portal import Portal
+from eqportal.registry import url_of_source
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """The facts a build depends on, other than the content itself."""
+
+    today: dt.date
+    site_url: str | None = None
+    changed: Mapping[Path, dt.date] = field(default_factory=dict)  # content file -> date of its last commit
+    last_report: Mapping[str, Any] | None = None  # the last published check run, for the accessibility statement
+    documents: Mapping[str, str] = field(default_factory=dict)  # hand-written pages: address -> path in docs/
+    template_dirs: tuple[Path, ...] = ()  # a council's template overrides, searched before the defaults
+
+    def last_changed(self, source: Path | None) -> dt.date | None:
+        return self.changed.get(Path(source).resolve()) if source is not None else None
+
+
+def report_cache(content_root: Path) -> Path:
+    """Where the last check report is kept: ``.cache/a11y`` beside the content folder."""
+    return Path(content_root).resolve().parent / DEFAULT_CACHE
+
+
+def hand_written(docs_dir: Path | None) -> dict[str, str]:
+    """Every Markdown page in ``docs/``, by the address the front ends give it."""
+    if docs_dir is None or not Path(docs_dir).is_dir():
+        return {}
+    pages = {}
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        pages[url_of_source(relative)] = relative
+    return pages
+
+
+def build_context(portal: Portal, *, today: dt.date | None = None, site_url: str | None = None,
+                  docs_dir: Path | None = None, template_dirs: tuple[Path, ...] = (),
+                  cache: Path | None = None) -> BuildContext:
+    """Gather the outside facts once: git dates of the content, the last check report, docs/ pages."""
+    return BuildContext(
+        today=today or portal.today,
+        site_url=site_url,
+        changed=last_changes(portal.root) if Path(portal.root).is_dir() else {},
+        last_report=last_report(cache or report_cache(portal.root)),
+        documents=hand_written(docs_dir),
+        template_dirs=tuple(Path(d) for d in template_dirs if Path(d).is_dir()),
+    )
