@@ -24,8 +24,15 @@ from eqportal.references import portal_rules
 from eqportal.rules import RULES
 
 
-def load_portal(root: Path, today: dt.date | None = None) -> tuple[Portal, list[Problem]]:
-    """Load every content file under ``root``; return the portal and all problems found."""
+def load_portal(root: Path, today: dt.date | None = None, *, cache: Path | None = None) -> tuple[Portal, list[Problem]]:
+    """Load every content file under ``root``; return the portal and all problems found.
+
+    ``cache`` (a folder, e.g. ``.cache/build``) keeps each file's reading, validation and own rules
+    by the hash of its bytes, so only changed files are validated again; rules across files always run.
+    """
+    from eqportal.buildcache import Store, key
+
+    store = Store(cache, "records")
     root = Path(root)
     portal = Portal(root=root, today=today or dt.date.today())
     problems: list[Problem] = []
@@ -33,7 +40,17 @@ def load_portal(root: Path, today: dt.date | None = None) -> tuple[Portal, list[
         return portal, [Problem(str(root), 1, "", "is not a folder of content; expected eqias/, objectives/, reports/ and decisions/ inside it")]
     for folder, model in ((t.folder, t.model) for t in CONTENT_TYPES):
         for source in sorted((root / folder).glob("*.md")) if (root / folder).is_dir() else []:
-            record, found = load_record(source, model, display_path(source))
+            shown = display_path(source)
+            try:
+                digest = key("record", model.__name__, str(source.resolve()), shown, source.read_bytes())
+            except OSError:
+                digest = None
+            loaded = store.get(digest) if digest else None
+            if loaded is None:
+                loaded = load_record(source, model, shown)
+                if digest:
+                    store.put(digest, loaded)
+            record, found = loaded
             problems.extend(found)
             if record is not None:
                 _add(portal, folder, record, problems)
@@ -42,6 +59,7 @@ def load_portal(root: Path, today: dt.date | None = None) -> tuple[Portal, list[
     for stray in _stray_files(root):
         problems.append(Problem(display_path(stray), 1, "", f"is not in a content folder; put it in one of {', '.join(f'{t.folder}/' for t in CONTENT_TYPES)}"))
     problems.extend(portal_rules(portal))
+    store.save()
     return portal, sorted(set(problems))
 
 
@@ -105,7 +123,7 @@ def _stray_files(root: Path) -> Iterable[Path]:
 _last_load: tuple[tuple, tuple[Portal, list[Problem]]] | None = None
 
 
-def load_portal_once(root: Path, today: dt.date | None = None) -> tuple[Portal, list[Problem]]:
+def load_portal_once(root: Path, today: dt.date | None = None, *, cache: Path | None = None) -> tuple[Portal, list[Problem]]:
     """:func:`load_portal`, reused while no content file has changed.
 
     ``eqportal build`` validates before it starts MkDocs, and the MkDocs hook loads again:
@@ -116,5 +134,5 @@ def load_portal_once(root: Path, today: dt.date | None = None) -> tuple[Portal, 
     files = sorted(root.rglob("*")) if root.is_dir() else []
     key = (str(root.resolve()), today, tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file()))
     if _last_load is None or _last_load[0] != key:
-        _last_load = (key, load_portal(root, today))
+        _last_load = (key, load_portal(root, today, cache=cache))
     return _last_load[1]

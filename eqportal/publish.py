@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eqportal.a11y import check_site
+from eqportal.buildcache import cache_folder
 from eqportal.context import build_context
 from eqportal.frontend import HANDOVER, Build, template_dirs
 from eqportal.portal import Portal
@@ -42,7 +43,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal) -> None:
 
     config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
     project = Path(config.config_file_path).parent
-    context = build_context(portal, site_url=config.site_url, docs_dir=Path(config.docs_dir),
+    context = build_context(portal, site_url=config.site_url, docs_dir=Path(config.docs_dir), build_cache=cache_folder(portal.root),
                             template_dirs=template_dirs(project, config.extra, config.theme.custom_dir))
     config.extra[HANDOVER] = Build(portal, context)
     config.plugins.on_startup(command="build", dirty=False)

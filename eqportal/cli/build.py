@@ -36,7 +36,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.config.is_file():
         print(f"eqportal build: {args.config} not found; run from the project folder or pass --config", file=sys.stderr)
         return 2
-    portal, problems = load_portal(args.content, today=args.today)
+    from eqportal.buildcache import cache_folder
+
+    portal, problems = load_portal(args.content, today=args.today, cache=cache_folder(args.content))
     if problems:
         print_problems(problems, "text", "")
         print(f"build stopped: {args.site_dir} is unchanged", file=sys.stderr)

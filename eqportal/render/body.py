@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 import markdown
 
+from eqportal.buildcache import Store, compute_all, key
 from eqportal.registry import slug
 from eqportal.render.sanitise import clean, well_formed
 from eqportal.render.tables import AccessibleTablesExtension
@@ -36,8 +38,36 @@ class Body:
     sections: list[Section]
 
 
+# Bodies rendered ahead by ``prerender`` (from the build cache, or in a pool of processes).
+_rendered: dict[tuple[str, frozenset[str]], Body] = {}
+
+
 def render_body(text: str, *, reserved: set[str] = frozenset()) -> Body:
     """Split at ``## `` headings (outside code fences) and render each part safely."""
+    ready = _rendered.get((text, frozenset(reserved)))
+    return ready if ready is not None else _render_body(text, reserved)
+
+
+def _render_job(job: tuple[str, tuple[str, ...]]) -> Body:
+    text, reserved = job
+    return _render_body(text, set(reserved))
+
+
+def prerender(jobs: Iterable[tuple[str, Iterable[str]]], store: Store) -> None:
+    """Render every body a build will need before its pages are generated.
+
+    Bodies unchanged since the last build come from ``store`` (by the hash of their text and
+    reserved anchors); new ones are rendered in a pool of processes when there are many, so a cold
+    build uses every core. ``render_body`` then finds them ready.
+    """
+    items = [(key("body", "\0".join(sorted(reserved)), text), (text, tuple(sorted(reserved)))) for text, reserved in jobs]
+    compute_all(items, store, _render_job)
+    _rendered.clear()
+    for digest, (text, reserved) in items:
+        _rendered[(text, frozenset(reserved))] = store.get(digest)
+
+
+def _render_body(text: str, reserved: set[str] | frozenset[str]) -> Body:
     parts: list[tuple[str | None, list[str]]] = [(None, [])]
     in_fence = False
     for line in text.splitlines():
