@@ -12,6 +12,7 @@ from typing import Iterable
 
 from pydantic import BaseModel, ValidationError
 
+from eqportal.buildcache import Store, compute_all, key
 from eqportal.errors import describe
 from eqportal.frontmatter import Document, read_document
 from eqportal.models import Decision
@@ -30,14 +31,14 @@ def load_portal(root: Path, today: dt.date | None = None, *, cache: Path | None 
     ``cache`` (a folder, e.g. ``.cache/build``) keeps each file's reading, validation and own rules
     by the hash of its bytes, so only changed files are validated again; rules across files always run.
     """
-    from eqportal.buildcache import Store, key
-
     store = Store(cache, "records")
     root = Path(root)
     portal = Portal(root=root, today=today or dt.date.today())
     problems: list[Problem] = []
     if not root.is_dir():
         return portal, [Problem(str(root), 1, "", "is not a folder of content; expected eqias/, objectives/, reports/ and decisions/ inside it")]
+    # Each file on its own first (from the cache when unchanged, on every core when many are new)...
+    jobs: list[tuple[str | None, tuple[Path, type[BaseModel], str]]] = []
     for folder, model in ((t.folder, t.model) for t in CONTENT_TYPES):
         for source in sorted((root / folder).glob("*.md")) if (root / folder).is_dir() else []:
             shown = display_path(source)
@@ -45,22 +46,26 @@ def load_portal(root: Path, today: dt.date | None = None, *, cache: Path | None 
                 digest = key("record", model.__name__, str(source.resolve()), shown, source.read_bytes())
             except OSError:
                 digest = None
-            loaded = store.get(digest) if digest else None
-            if loaded is None:
-                loaded = load_record(source, model, shown)
-                if digest:
-                    store.put(digest, loaded)
-            record, found = loaded
-            problems.extend(found)
-            if record is not None:
-                _add(portal, folder, record, problems)
-            elif folder == "eqias":
-                portal.unreadable_eqias.add(source.stem)
+            jobs.append((digest, (source, model, shown)))
+    compute_all([(d, job) for d, job in jobs if d], store, _load_job)
+    # ...then together, in a stable order.
+    for digest, (source, model, shown) in jobs:
+        record, found = store.get(digest) if digest else load_record(source, model, shown)
+        folder = next(t.folder for t in CONTENT_TYPES if t.model is model)
+        problems.extend(found)
+        if record is not None:
+            _add(portal, folder, record, problems)
+        elif folder == "eqias":
+            portal.unreadable_eqias.add(source.stem)
     for stray in _stray_files(root):
         problems.append(Problem(display_path(stray), 1, "", f"is not in a content folder; put it in one of {', '.join(f'{t.folder}/' for t in CONTENT_TYPES)}"))
     problems.extend(portal_rules(portal))
     store.save()
     return portal, sorted(set(problems))
+
+
+def _load_job(job: tuple[Path, type[BaseModel], str]) -> tuple[Record | None, list[Problem]]:
+    return load_record(*job)
 
 
 def display_path(path: Path) -> str:
