@@ -28,8 +28,11 @@ $(STAMP): pyproject.toml
 
 # npm tools (package.json): installed into node_modules/ from the npm registry, never fetched at run time.
 NODE_STAMP := node_modules/.installed
-$(NODE_STAMP): package.json
-	@command -v npm >/dev/null || { echo "error: npm (Node.js 20) is needed for the portal's browser tools" >&2; exit 2; }
+$(NODE_STAMP): package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  echo "Installing Debian's nodejs and npm"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
 	npm install --no-audit --no-fund --loglevel=error
 	@mkdir -p node_modules && touch $(NODE_STAMP)
 
@@ -39,6 +42,11 @@ browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 	  echo "Installing Debian's chromium and chromium-driver"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+	@# Java runs the Nu HTML validator (vnu-jar, from npm).
+	@if ! command -v java >/dev/null; then \
+	  echo "Installing Debian's default-jre-headless"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; \
 	fi
 
 site: $(STAMP) $(NODE_STAMP) browser
@@ -50,8 +58,12 @@ test: $(STAMP) $(NODE_STAMP) browser
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m 'not browser and not build'
 
-serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+# The preview, with the form editor at /admin/ talking to decap-server (git mode, this clone, 127.0.0.1 only).
+serve: $(STAMP) $(NODE_STAMP)
+	@echo "Preview: http://127.0.0.1:8000/  Form editor: http://127.0.0.1:8000/admin/ (saves to cms/... branches of this clone)"
+	@MODE=git GIT_REPO_DIRECTORY="$(CURDIR)" BIND_HOST=127.0.0.1 PORT=8081 LOG_LEVEL=warn node node_modules/decap-server/dist/index.js & \
+	decap=$$!; trap 'kill $$decap 2>/dev/null' EXIT; \
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 check: $(STAMP)
 	$(BIN)/eqportal check content

@@ -29,6 +29,33 @@ PATTERN_HINTS = {
 }
 
 
+def describe_all(errors: list[ErrorDetails], model: type[BaseModel]) -> list[tuple[tuple, str]]:
+    """Every error as ``(location, sentence)``; a misspelt required field is one line, not two.
+
+    ``titel: ...`` gives pydantic two errors, ``title`` missing and ``titel`` not allowed. When
+    an unknown field is close to a missing one beside it, say so once, at the misspelt field.
+    """
+    missing = [tuple(e["loc"]) for e in errors if e["type"] == "missing"]
+    meant: dict[tuple, str] = {}  # misspelt location -> the missing field it stands for
+    covered: set[tuple] = set()  # the missing fields so explained
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden":
+            wanted = [str(m[-1]) for m in missing if m[:-1] == loc[:-1] and m not in covered]
+            close = difflib.get_close_matches(str(loc[-1]), wanted, n=1)
+            if close:
+                meant[loc] = close[0]
+                covered.add(loc[:-1] + (close[0],))
+    found: list[tuple[tuple, str]] = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if loc in meant:
+            found.append((loc, f"is not a known field; did you mean `{meant[loc]}`? (`{meant[loc]}` is required)"))
+        elif not (error["type"] == "missing" and loc in covered):
+            found.append((loc, describe(error, model)))
+    return found
+
+
 def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     """One plain-English sentence for a pydantic error on ``model``."""
     kind = error["type"]

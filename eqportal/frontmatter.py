@@ -21,6 +21,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from eqportal.problems import Problem, field_path
+from eqportal.yaml_errors import explain
 
 MAX_FILE_BYTES = 1024 * 1024
 FENCE = re.compile(r"^---[ \t]*$")
@@ -66,6 +67,10 @@ else:  # pragma: no cover
             _TextResolver.__init__(self)
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML the portal refuses (anchors, aliases): the message is already in plain words."""
+
+
 def _refuse_anchors(yaml_text: str) -> None:
     """Anchors and aliases make one value stand in several places, which editors misread: refuse them."""
     loader = _TextLoader(yaml_text)
@@ -73,9 +78,9 @@ def _refuse_anchors(yaml_text: str) -> None:
         while loader.check_event():
             event = loader.get_event()
             if isinstance(event, AliasEvent):
-                raise yaml.MarkedYAMLError(problem="uses an alias (*name); write the value out in full, aliases are not allowed", problem_mark=event.start_mark)
+                raise _Refused(problem="uses an alias (*name); write the value out in full, aliases are not allowed", problem_mark=event.start_mark)
             if getattr(event, "anchor", None):
-                raise yaml.MarkedYAMLError(problem="uses an anchor (&name); write values out in full, anchors are not allowed", problem_mark=event.start_mark)
+                raise _Refused(problem="uses an anchor (&name); write values out in full, anchors are not allowed", problem_mark=event.start_mark)
     finally:
         loader.dispose()
 
@@ -141,11 +146,11 @@ def parse_document(text: str, name: str) -> ReadResult:
     try:
         _refuse_anchors(yaml_text)
         node = loader.get_single_node()
+    except _Refused as err:
+        return ReadResult(None, [Problem(name, err.problem_mark.line + offset, "", f"front matter {err.problem}")])
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + offset if mark else 1
-        what = (err.problem or "is not valid YAML").strip()
-        return ReadResult(None, [Problem(name, line, "", f"front matter is not valid YAML: {what}")])
+        fault = explain(yaml_text, err, offset)
+        return ReadResult(None, [Problem(name, fault.line, fault.field, fault.message)])
     except yaml.YAMLError as err:
         return ReadResult(None, [Problem(name, 1, "", f"front matter is not valid YAML: {err}")])
     finally:

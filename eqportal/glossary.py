@@ -30,3 +30,10 @@ def glossary() -> tuple[Term, ...]:
 def abbreviations() -> dict[str, Term]:
     """Abbreviation (as written, e.g. ``EqIA``) to its term."""
     return {t.abbreviation: t for t in glossary() if t.abbreviation}
+
+
+@lru_cache(maxsize=1)
+def well_known() -> tuple[str, ...]:
+    """Initialisms readers know without explanation (GOV.UK style: UK, NHS, PDF...)."""
+    text = resources.files("eqportal.data").joinpath("glossary.yml").read_text(encoding="utf-8")
+    return tuple(str(word) for word in yaml.safe_load(text).get("well_known", []))

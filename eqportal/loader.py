@@ -13,7 +13,7 @@ from typing import Iterable
 from pydantic import BaseModel, ValidationError
 
 from eqportal.buildcache import Store, compute_all, key
-from eqportal.errors import describe
+from eqportal.errors import describe_all
 from eqportal.frontmatter import Document, read_document
 from eqportal.models import Decision
 from eqportal.registry import BY_FOLDER, CONTENT_TYPES
@@ -102,9 +102,8 @@ def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Recor
 
 
 def _validation_problems(err: ValidationError, doc: Document, model: type[BaseModel]) -> Iterable[Problem]:
-    for error in err.errors(include_url=False):
-        loc = tuple(error["loc"])
-        yield Problem(doc.path, doc.line_of(loc), field_path(loc), describe(error, model))
+    for loc, message in describe_all(err.errors(include_url=False), model):
+        yield Problem(doc.path, doc.line_of(loc), field_path(loc), message)
 
 
 def _add(portal: Portal, folder: str, record: Record, problems: list[Problem]) -> None:

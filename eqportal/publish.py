@@ -6,6 +6,7 @@ A failed build or failed check leaves the last good ``site/`` untouched: MkDocs 
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import time
@@ -17,6 +18,10 @@ from eqportal.buildcache import cache_folder
 from eqportal.context import build_context
 from eqportal.frontend import HANDOVER, Build, template_dirs
 from eqportal.portal import Portal
+from eqportal.progress import StageLog
+
+
+BUILD_STAGES = ("content check", "MkDocs build", "page checks", "publish")
 
 
 @dataclass
@@ -64,21 +69,33 @@ def swap_into_place(built: Path, site: Path) -> None:
         shutil.rmtree(old)
 
 
-def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True) -> BuildResult:
+def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True, stages: StageLog | None = None) -> BuildResult:
     start = time.perf_counter()
+    stages = stages or StageLog(BUILD_STAGES, io.StringIO())
+    shown = site
     site = site.resolve()
     staging = site.with_name(".site-build")
     if staging.exists():
         shutil.rmtree(staging)
     result = BuildResult()
     try:
-        run_mkdocs(config_file, staging, portal)
-        result.pages = count_pages(staging)
+        with stages.stage("MkDocs build") as stage:
+            run_mkdocs(config_file, staging, portal)
+            result.pages = count_pages(staging)
+            stage["summary"] = f"{result.pages} pages"
         if check:
-            result.problems = list(check_site(staging))
-            result.checked = result.pages
+            with stages.stage("page checks") as stage:
+                result.problems = list(check_site(staging))
+                result.checked = result.pages
+                stage["summary"] = f"{result.pages} pages, {len(result.problems)} problem(s)"
+        else:
+            stages.say("page checks", "skipped (--no-check)")
         if not result.problems:
-            swap_into_place(staging, site)
+            with stages.stage("publish", announce=False) as stage:
+                swap_into_place(staging, site)
+                stage["summary"] = f"{shown} replaced"
+        else:
+            stages.say("publish", f"skipped: {shown} is unchanged")
     finally:
         if staging.exists():
             shutil.rmtree(staging)

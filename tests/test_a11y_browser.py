@@ -18,19 +18,65 @@ ROOT = Path(__file__).parent.parent
 FIXTURE_SITE = Path(__file__).parent / "fixtures" / "a11y" / "site"
 
 EXPECTED = [
-    '/abbreviation/: abbr-unexplained: "PSED" is used before it is explained; write "Public Sector Equality Duty '
-    '(PSED)" the first time (main#main > p:nth-of-type(1))',
-    '/colour-only/: colour-only: rating "high" is shown by colour alone; write the word '
-    "(main#main > p:nth-of-type(1) > span.eqp-rating.eqp-rating--high)",
-    "/contrast/: color-contrast: Elements must meet minimum color contrast ratio thresholds: Element has insufficient "
-    "color contrast of 2.32 (foreground color: #aaaaaa, background color: #ffffff, font size: 12.0pt (16px), "
-    "font weight: normal). Expected contrast ratio of 4.5:1 (.faint)",
-    "/heading-order/: heading-order: <h4> follows <h2>: heading levels skip h3 (main#main > h4)",
-    '/link-text/: link-text: link text "click here" does not make sense on its own (main#main > p:nth-of-type(1) > a)',
-    "/reflow/: reflow: at a 320 px wide window this element is 400 px wide and makes the page scroll sideways "
-    "(WCAG 1.4.10) (main#main > div.wide)",
-    "/table-caption/: table-caption: data table has no <caption> saying what it shows (main#main > table)",
-    "/text-resize/: text-resize: text is cut off when text is resized to 200% (WCAG 1.4.4) (main#main > div.fixed-box)",
+    '/abbreviation-unknown/: abbr-unknown: "GDS" is not in the glossary and is not explained where it is '
+    'first used; write it in full first, then "(GDS)", or add it to the glossary (main#main > '
+    'p:nth-of-type(1) > abbr)',
+    '/abbreviation/: abbr-unexplained: "PSED" is used before it is explained; write "Public Sector '
+    'Equality Duty (PSED)" the first time (main#main > p:nth-of-type(1))',
+    '/colour-only/: colour-only: rating "high" is shown by colour alone; write the word (main#main > '
+    'p:nth-of-type(1) > span.eqp-rating.eqp-rating--high)',
+    '/computed-names/: link-text: link text "Read more" does not make sense on its own (main#main > '
+    'p:nth-of-type(1) > a)',
+    '/computed-names/: link-text: link text "arrow" does not make sense on its own (main#main > '
+    'p:nth-of-type(3) > a)',
+    '/computed-names/: name-punctuation: link name "→" is only punctuation, which screen readers skip or '
+    'read as symbols; say what it does in words (main#main > p:nth-of-type(2) > a)',
+    '/contrast/: color-contrast: Elements must meet minimum color contrast ratio thresholds: Element has '
+    'insufficient color contrast of 2.32 (foreground color: #aaaaaa, background color: #ffffff, font '
+    'size: 12.0pt (16px), font weight: normal). Expected contrast ratio of 4.5:1 (.faint)',
+    '/document-link/: document-link: link to a PDF file does not say its format and size; write it as '
+    '"annual equality report (PDF, 1.2 MB)" (main#main > p:nth-of-type(1) > a)',
+    '/focus/: focus-obscured: when this element gets keyboard focus it is hidden under a fixed or sticky '
+    'part of the page (main#main > p:nth-of-type(1) > a.hidden-under-header)',
+    '/focus/: focus-visible: nothing about this element changes when it gets keyboard focus, so keyboard '
+    'users cannot see where they are; keep the focus outline (main#main > p:nth-of-type(2) > '
+    'a.no-outline)',
+    '/form/: form-group: 2 radio buttons named "contact" are not grouped in a <fieldset> with a <legend> '
+    'asking the question they answer (input#c-email)',
+    '/form/: form-label: form field is named only by its placeholder "Postcode", which disappears as soon '
+    'as someone types; give it a <label> (main#main > form > p:nth-of-type(1) > input)',
+    '/heading-order/: heading-order: <h4> follows <h2>: heading levels skip h3 (main#main > h4)',
+    '/image-alt/: img-alt-text: image alt text "IMG_0042.jpg" is a file name; say what the image shows '
+    '(or alt="" if it is only decoration) (main#main > p:nth-of-type(1) > img)',
+    '/image-alt/: img-alt-text: image alt text "image" says nothing about the image; say what it shows '
+    '(or alt="" if it is only decoration) (main#main > p:nth-of-type(2) > img)',
+    '/image-alt/: img-alt-title: image is marked as decoration (alt="") but has a title "Staff by age": '
+    'put the description in alt, or drop the title (main#main > p:nth-of-type(3) > img)',
+    '/invalid-html/: html-valid: line 13: Element “ul” not allowed as child of element “span” in this '
+    'context. (Suppressing further errors from this subtree.)',
+    '/link-text/: link-text: link text "click here" does not make sense on its own (main#main > '
+    'p:nth-of-type(1) > a)',
+    '/markup-faults/: accesskey: accesskey="c" can clash with the keys of screen readers and browsers; '
+    'remove it (main#main > p:nth-of-type(3) > a)',
+    '/markup-faults/: id-duplicate: id "intro" is used 2 times on the page; labels, skip links and screen '
+    'readers find only the first (p#intro)',
+    '/markup-faults/: link-new-window: link "clean page of the fixture" opens a new window without saying '
+    'so; add "(opens in a new tab)" to its text, or let it open in place (p#intro > a:nth-of-type(1))',
+    '/markup-faults/: link-nowhere: link "services" goes nowhere (href="#"); link to a page or section, '
+    'or use a <button> (p#intro > a)',
+    "/markup-faults/: obsolete-element: <font> is obsolete presentational markup: use the site's styles "
+    '(main#main > p:nth-of-type(4) > font)',
+    '/reflow-scroll/: reflow-scroll: at a 320 px wide window this box scrolls sideways (500 px of content '
+    'in 288 px); only tables and code may scroll, let the rest wrap (main#main > div.scroller)',
+    '/reflow/: reflow: at a 320 px wide window this element is 400 px wide and makes the page scroll '
+    'sideways (WCAG 1.4.10) (main#main > div.wide)',
+    '/small-text/: text-justified: text is justified, which leaves uneven gaps between words that make it '
+    'harder to read; align it to the left (main#main > p.justified:nth-of-type(2))',
+    '/small-text/: text-small: text is 10 px at a 320 px wide window; make it at least 12 px (main#main > '
+    'p.small-print:nth-of-type(1))',
+    '/table-caption/: table-caption: data table has no <caption> saying what it shows (main#main > table)',
+    '/text-resize/: text-resize: text is cut off when text is resized to 200% (WCAG 1.4.4) (main#main > '
+    'div.fixed-box)',
 ]
 
 
@@ -61,14 +107,15 @@ def test_report_and_cache(fixture_site: Path, tmp_path: Path):
 
     # Unchanged pages that passed are not opened again; failing pages always are.
     problems, second = run(fixture_site, progress=False, cache=cache)
-    assert second["pages_opened_in_browser"] == len(EXPECTED)
+    failing_pages = {line.split(": ")[0] for line in EXPECTED}
+    assert second["pages_opened_in_browser"] == len(failing_pages)
     assert [str(p) for p in problems] == EXPECTED
 
     # A changed page is checked again, and a new fault on it is found.
     clean = fixture_site / "clean" / "index.html"
     clean.write_text(clean.read_text().replace("<h2>Ratings</h2>", "<h4>Ratings</h4>"))
     problems, third = run(fixture_site, progress=False, cache=cache)
-    assert third["pages_opened_in_browser"] == len(EXPECTED) + 1
+    assert third["pages_opened_in_browser"] == len(failing_pages) + 1
     assert "/clean/: heading-order: <h4> follows <h1>: heading levels skip h2 (main#main > h4)" in map(str, problems)
 
 
@@ -82,16 +129,6 @@ def test_command_exit_codes(fixture_site: Path, tmp_path: Path):
     assert result.returncode == 1, result.stderr
     assert "/table-caption/: table-caption: data table has no <caption> saying what it shows (main#main > table)" \
         in result.stdout.splitlines()
-
-
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("sample") / "site"
-    build = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "-q", "-d", str(site)],
-                           cwd=ROOT, capture_output=True, text=True)
-    if build.returncode != 0:
-        pytest.fail(f"mkdocs build failed: {build.stderr[-2000:]}")
-    return site
 
 
 def assessment_url(site: Path) -> str:

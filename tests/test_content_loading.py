@@ -15,7 +15,7 @@ GOOD = front_matter(eqia_fields())
 
 # name -> (file text or bytes, expected line, expected field, words the message must contain)
 BAD_FILES = {
-    "broken-yaml": ("---\nid: broken-yaml\ntitle: [unclosed\nkind: policy\n---\n", 4, "", "front matter is not valid YAML"),
+    "broken-yaml": ("---\nid: broken-yaml\ntitle: [unclosed\nkind: policy\n---\n", 3, "title", "the [ that opens the value is never closed"),
     "no-fence": ("id: no-fence\ntitle: Missing fence\n", 1, "", "must start with a line `---`"),
     "not-utf8": (b"---\nid: not-utf8\ntitle: Caf\xe9\n---\n", 3, "", "is not UTF-8 text"),
     "empty": ("", 1, "", "is empty"),

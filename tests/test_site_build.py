@@ -58,7 +58,7 @@ def test_build_reports_pages_built(built):
 
 def test_screening_table_has_caption_and_scoped_headers(built):
     html = page(built[0], "/eqias/bus-passes/")
-    table = re.search(r'<table class="eqp-table eqp-table--screening">.*?</table>', html, re.S).group(0)
+    table = re.search(r'<table class="eqp-table eqp-table--screening[^"]*">.*?</table>', html, re.S).group(0)
     assert "<caption" in table and 'scope="col"' in table and 'scope="row"' in table
 
 
@@ -163,3 +163,16 @@ def test_mkdocs_build_strict_stops_on_bad_content_without_traceback(tmp_path):
     assert re.search(r"libraries-2024\.md:\d+: kind: ", output)
     assert "Traceback" not in output
     assert not (tmp_path / "out").exists()
+
+
+def test_build_log_names_each_stage_in_order_when_piped(built):
+    _site, result = built
+    stages = [line.split(":")[0] for line in result.stdout.splitlines() if line.startswith("[")]
+    assert stages == ["[1/4] content check", "[2/4] MkDocs build", "[2/4] MkDocs build", "[3/4] page checks", "[4/4] publish"]
+    assert "[3/4] page checks: skipped (--no-check)" in result.stdout
+
+
+def test_the_form_editor_is_never_in_the_published_site(built):
+    site, _result = built
+    assert not (site / "admin").exists()
+    assert not any("decap" in p.name.lower() for p in site.rglob("*"))

@@ -1,4 +1,4 @@
-"""The checks that need a real browser: axe-core, reflow at 320 px, text spacing and 200% text.
+"""The checks that need a real browser: axe-core, HTML_CodeSniffer, reflow at 320 px, text spacing and 200% text.
 
 One ``Browser`` is one headless Debian Chromium, reused for every page a worker checks: starting
 Chromium costs about a second, a page costs a fraction of that. axe-core is handed to Chromium
@@ -10,17 +10,15 @@ each style is measured once per run rather than on every paragraph of every page
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import tempfile
-from pathlib import Path
 
 from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from eqportal.a11y import settings
+from eqportal.a11y import content_browser, engines, settings
 from eqportal.a11y.problem import PageProblem
 from eqportal.a11y.selector import SELECTOR_JS
 
@@ -173,7 +171,8 @@ class Browser:
         options.add_argument(f"--user-data-dir={self._profile}")
         self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         self.driver.set_script_timeout(60)
-        self.axe = Axe(self.driver)
+        # The newest axe-core from npm (package.json), not the older one axe-selenium-python bundles.
+        self.axe = Axe(self.driver, script_url=str(engines.axe_script()))
         # axe-core and the selector helper, evaluated by Chromium in every page it opens from now on.
         with open(self.axe.script_url, encoding="utf-8") as script:
             source = script.read()
@@ -214,11 +213,14 @@ class Browser:
             self.axe.inject()  # a page Chromium did not prepare (it should never happen): the slow way
             self.driver.execute_script(SELECTOR_JS)
         problems = self._axe(url)
+        problems += self._htmlcs(url)
         problems += self._clipped_by(url, settings.TEXT_SPACING_CSS, "text-spacing",
                                      "text is cut off when line, letter and word spacing are increased (WCAG 1.4.12)", scope)
         problems += self._clipped_by(url, settings.TEXT_RESIZE_CSS, "text-resize",
                                      "text is cut off when text is resized to 200% (WCAG 1.4.4)", scope)
+        problems += content_browser.desktop_checks(self.driver, url, settings.DESKTOP[0])
         problems += self._reflow(url)
+        problems += content_browser.narrow_checks(self.driver, url, settings.REFLOW_WIDTH, settings.REFLOW_EXEMPT)
         return problems
 
     def _axe(self, url: str) -> list[PageProblem]:
@@ -238,6 +240,15 @@ class Browser:
                 message = violation["help"] + (f": {detail}" if detail else "")
                 target = " ".join(t if isinstance(t, str) else " ".join(t) for t in node["target"])
                 problems.append(PageProblem(url, violation["id"], message, target))
+        return problems
+
+    def _htmlcs(self, url: str) -> list[PageProblem]:
+        """HTML_CodeSniffer's WCAG2AA errors, as pa11y reports them; the rule is its technique code."""
+        problems = []
+        for code, message, selector in engines.run_htmlcs(self.driver):
+            rule = settings.htmlcs_rule(code)
+            self.criteria[rule] = settings.htmlcs_criterion(code)
+            problems.append(PageProblem(url, rule, " ".join(message.split()), selector))
         return problems
 
     def _clipped_by(self, url: str, css: str, rule: str, message: str, scope: str | None = None) -> list[PageProblem]:
@@ -266,9 +277,5 @@ def _criterion(tag: str) -> str:
 
 
 def axe_core_version() -> str:
-    """The axe-core bundled with axe-selenium-python, for the report when no page needed a browser."""
-    package = Path(Axe(None).script_url).with_name("package.json")
-    try:
-        return json.loads(package.read_text(encoding="utf-8"))["version"]
-    except (OSError, ValueError, KeyError):
-        return ""
+    """The axe-core the checker runs (its npm package), for the report when no page needed a browser."""
+    return engines.package_version("axe-core")

@@ -36,9 +36,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from eqportal.a11y import settings
 from eqportal.a11y.cache import PassCache, assets_digest, page_key
+from eqportal.a11y.duplicates import drop_duplicates
+from eqportal.a11y.engines import EngineMissing
+from eqportal.a11y.markup import start_markup_check
 from eqportal.a11y.problem import PageProblem
 from eqportal.a11y.report import DEFAULT_CACHE, parse_shard, write_report, write_report_file  # noqa: F401 (parse_shard: re-exported)
 from eqportal.a11y.static import check_page, check_titles, page_title
+from eqportal.progress import PlainProgress
 
 SKIPPED_FILES = ("google", "yandex")  # search-console verification files are not pages
 
@@ -162,7 +166,10 @@ def serve(site_dir: Path) -> Iterator[str]:
         server.server_close()
 
 
-def _progress(enabled: bool) -> Progress:
+def _progress(enabled: bool) -> Progress | PlainProgress:
+    """rich's live bar on a terminal; in a pipe or a CI log, a plain line every few seconds."""
+    if enabled and not Console(stderr=True).is_terminal:
+        return PlainProgress("page checks")
     return Progress(
         TextColumn("[bold]a11y[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=Console(stderr=True), disable=not enabled, transient=False,
@@ -222,7 +229,9 @@ def _browser_checks(
 def _versions(browser_versions: dict[str, str]) -> dict[str, str]:
     from eqportal.a11y.browser import axe_core_version
 
-    tools = {"checker": settings.CHECKER_VERSION, "axe-core": axe_core_version(), **browser_versions}
+    from eqportal.a11y.engines import engine_versions
+
+    tools = {"checker": settings.CHECKER_VERSION, "axe-core": axe_core_version(), **engine_versions(), **browser_versions}
     for dist in ("eqportal", "axe-selenium-python", "selenium", "mkdocs-material"):
         try:
             tools[dist] = importlib.metadata.version(dist)
@@ -308,12 +317,17 @@ def run(
     with concurrent.futures.ProcessPoolExecutor(static_workers, mp_context=context) as pool, _progress(progress) as bar:
         static = [pool.submit(_static_batch, batch) for batch in _batches([(u, str(share[u].path)) for u in to_check], 25)]
         if to_open:
+            markup = start_markup_check(site_dir, to_open)  # the Nu HTML validator, beside the browsers
             found, browser_versions, axe_criteria = _browser_checks(to_open, site_dir, workers, bar)
             criteria.update(axe_criteria)
             problems += found
+            try:
+                problems += markup.result()
+            except EngineMissing as exc:
+                raise CheckerError(str(exc)) from exc
         for future in static:
             problems += future.result()
-    problems = sorted(set(problems), key=lambda p: (p.url, p.rule, p.selector, p.message))
+    problems = sorted(set(drop_duplicates(problems)), key=lambda p: (p.url, p.rule, p.selector, p.message))
 
     if browser:
         failing = {p.url for p in problems}

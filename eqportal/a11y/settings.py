@@ -10,7 +10,7 @@ import hashlib
 import json
 
 # Bump when a check changes behaviour: cached passes from older checkers are not trusted.
-CHECKER_VERSION = "3"
+CHECKER_VERSION = "4"
 
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
 
@@ -32,7 +32,13 @@ OWN_RULE_CRITERIA: dict[str, str] = {
     "heading-fake": "1.3.1", "link-text": "2.4.4", "link-same-text": "2.4.4", "abbr-unexplained": "3.1.4",
     "avoid-term": "3.1.5", "colour-only": "1.4.1", "html-lang": "3.1.1", "page-title": "2.4.2",
     "title-unique": "2.4.2", "skip-link": "2.4.1", "button-name": "4.1.2", "reflow": "1.4.10",
-    "text-spacing": "1.4.12", "checker-error": "",
+    "text-spacing": "1.4.12", "text-resize": "1.4.4", "html-valid": "4.1.1", "checker-error": "",
+    # What content brings in (content_checks.py, static; content_browser.py, in Chromium).
+    "document-link": "2.4.4", "img-alt-text": "1.1.1", "img-alt-title": "1.1.1", "form-label": "3.3.2",
+    "form-group": "1.3.1", "id-duplicate": "4.1.2", "link-nowhere": "2.4.4", "link-new-window": "3.2.5",
+    "accesskey": "2.1.4", "obsolete-element": "1.3.1", "abbr-unknown": "3.1.4", "name-punctuation": "2.4.4",
+    "reflow-scroll": "1.4.10", "text-small": "1.4.4", "text-justified": "1.4.8", "focus-visible": "2.4.7",
+    "focus-obscured": "2.4.11",
 }
 
 # What every page shares is checked once per template; each page's own content on every page.
@@ -89,6 +95,38 @@ TEXT_SPACING_CSS = (
 TEXT_RESIZE_CSS = "html { font-size: 250% !important; }"
 
 
+# The independent engines (HTML_CodeSniffer, the Nu validator) repeat some faults another rule reports
+# with more to say. Each fault is printed once: (rule, start of its message or "", the rule that says it
+# better). The repeat is dropped only on a page where that other rule reported something.
+DUPLICATES: tuple[tuple[str, str, str], ...] = (
+    ("htmlcs-G18.Fail", "", "color-contrast"),
+    ("htmlcs-G145.Fail", "", "color-contrast"),
+    ("htmlcs-F68", "", "form-label"),
+    ("htmlcs-H91.InputText.Name", "", "form-label"),
+    ("htmlcs-H91.Select.Name", "", "form-label"),
+    ("htmlcs-H91.Textarea.Name", "", "form-label"),
+    ("htmlcs-H67.1", "", "img-alt-title"),
+    ("htmlcs-F77", "", "id-duplicate"),
+    ("htmlcs-H49.Font", "", "obsolete-element"),
+    ("htmlcs-H49.Center", "", "obsolete-element"),
+    ("html-valid", "Duplicate ID", "id-duplicate"),
+    ("html-valid", "The heading “h", "heading-order"),
+    ("html-valid", "The “", "obsolete-element"),  # The “font” element is obsolete...
+)
+
+# HTML_CodeSniffer (WCAG2AA, errors only, as pa11y runs it): a problem's rule is "htmlcs-" and the
+# technique at the end of its code, e.g. WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2 -> htmlcs-H32.2.
+def htmlcs_rule(code: str) -> str:
+    parts = code.split(".")
+    return "htmlcs-" + ".".join(parts[4:] if len(parts) > 4 else parts)
+
+
+def htmlcs_criterion(code: str) -> str:
+    """``WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2`` -> ``3.2.2``."""
+    parts = code.split(".")
+    return parts[3].replace("_", ".") if len(parts) > 3 and parts[3][:1].isdigit() else ""
+
+
 def axe_options() -> str:
     """axe.run options as JSON text: axe-selenium-python pastes them into JavaScript."""
     options: dict = {"runOnly": {"type": "tag", "values": list(AXE_TAGS)}, "resultTypes": ["violations"]}
@@ -99,6 +137,10 @@ def axe_options() -> str:
 
 def options_digest() -> str:
     """What a cached pass depends on besides the page itself."""
-    text = json.dumps([CHECKER_VERSION, axe_options(), CONTENT_REGION, CONTRAST_ONCE_PER_STYLE, DESKTOP, REFLOW_WIDTH, REFLOW_EXEMPT, sorted(TEXT_SPACING_EXEMPT),
+    from eqportal.a11y.engines import package_version
+
+    engines = [package_version(name) for name in ("axe-core", "html_codesniffer")]
+    text = json.dumps([CHECKER_VERSION, engines, DUPLICATES, axe_options(), CONTENT_REGION, CONTRAST_ONCE_PER_STYLE, DESKTOP,
+                       REFLOW_WIDTH, REFLOW_EXEMPT, sorted(TEXT_SPACING_EXEMPT),
                        TEXT_SPACING_CSS, TEXT_RESIZE_CSS])
     return hashlib.sha256(text.encode()).hexdigest()

@@ -26,7 +26,14 @@ from eqportal.glossary import Term, abbreviations
 # Link texts that make no sense out of context (WCAG 2.4.4 / 2.4.9), compared lower-cased.
 VAGUE_LINK_TEXTS = frozenset(
     {"click here", "click", "here", "read more", "more", "more info", "more information", "link", "this link",
-     "this page", "learn more", "find out more", "continue", "details", "go"}
+     "this page", "learn more", "find out more", "continue", "details", "go",
+     # a longer list, from public-sector audits: words that only make sense beside what precedes them
+     "read more here", "more here", "see more", "see here", "view", "view more", "view here", "this", "that",
+     "download", "download here", "download this", "document", "this document", "file", "this file", "pdf",
+     "website", "this website", "web page", "page", "info", "information", "further information",
+     "more details", "full details", "further details", "link here", "go here", "here.", "click", "press here",
+     "tap here", "open", "read this", "see this", "see link", "visit", "visit this page", "find out", "more...",
+     "read on", "image", "icon", "arrow", "button"}
 )
 BARE_URL = re.compile(r"^(https?://|www\.)\S+$", re.I)
 # Rating or status shown with a colour: the modifier word must also be written inside.
@@ -289,3 +296,9 @@ def check_titles(titles: dict[str, str]) -> list[PageProblem]:
 def page_title(html: str) -> str:
     m = re.search(r"<title[^>]*>(.*?)</title>", html, re.S | re.I)
     return " ".join(m.group(1).split()) if m else ""
+
+
+# The checks for what content brings in live in their own module; they run with these.
+from eqportal.a11y.content_checks import CONTENT_CHECKS  # noqa: E402
+
+CHECKS = CHECKS + CONTENT_CHECKS

@@ -10,7 +10,7 @@ import importlib
 import sys
 
 # One module per verb; each defines ``register(subparsers)`` that sets ``func`` on its parser.
-VERBS = ("check", "schema", "audit", "new", "manifest", "a11y", "build")
+VERBS = ("check", "schema", "audit", "new", "manifest", "a11y", "build", "editor")
 
 
 class _Parser(argparse.ArgumentParser):

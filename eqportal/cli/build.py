@@ -31,14 +31,19 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort
 
     from eqportal.a11y.runner import CheckerError
-    from eqportal.publish import publish
+    from eqportal.publish import BUILD_STAGES, publish
+    from eqportal.progress import StageLog
 
     if not args.config.is_file():
         print(f"eqportal build: {args.config} not found; run from the project folder or pass --config", file=sys.stderr)
         return 2
     from eqportal.buildcache import cache_folder
 
-    portal, problems = load_portal(args.content, today=args.today, cache=cache_folder(args.content))
+    stages = StageLog(BUILD_STAGES)
+    with stages.stage("content check", announce=False) as stage:
+        portal, problems = load_portal(args.content, today=args.today, cache=cache_folder(args.content))
+        stage["summary"] = f"{len(portal.eqias)} assessments, {len(portal.objectives)} objectives, {len(portal.reports)} reports, " \
+                           f"{len(portal.decisions)} decisions, {len(problems)} problem(s)"
     if problems:
         print_problems(problems, "text", "")
         print(f"build stopped: {args.site_dir} is unchanged", file=sys.stderr)
@@ -46,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING)
     try:
-        result = publish(args.config, portal, args.site_dir, check=not args.no_check)
+        result = publish(args.config, portal, args.site_dir, check=not args.no_check, stages=stages)
     except Abort as err:
         print(f"{err.format_message()}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1

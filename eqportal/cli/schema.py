@@ -20,9 +20,10 @@ def schemas() -> dict[str, str]:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("schema", help="write the JSON Schema of each content type", description="Example: eqportal schema schemas/")
+    parser = sub.add_parser("schema", help="write the JSON Schema of each content type", description="Example: eqportal schema schemas/ --reference docs/reference/content-fields.md --decap-config admin/config.yml")
     parser.add_argument("dir", type=Path, help="folder to write the schemas into")
     parser.add_argument("--reference", type=Path, default=None, help="also write the Markdown field reference to this file")
+    parser.add_argument("--decap-config", type=Path, default=None, help="also write the form editor's Decap CMS configuration to this file (admin/config.yml)")
     parser.set_defaults(func=run)
 
 
@@ -35,4 +36,10 @@ def run(args: argparse.Namespace) -> int:
         args.reference.parent.mkdir(parents=True, exist_ok=True)
         args.reference.write_text(reference(), encoding="utf-8")
         print(args.reference)
+    if args.decap_config:
+        from eqportal.editor.config import config_text
+
+        args.decap_config.parent.mkdir(parents=True, exist_ok=True)
+        args.decap_config.write_text(config_text(), encoding="utf-8")
+        print(args.decap_config)
     return 0

@@ -18,6 +18,7 @@ LEGEND_HEIGHT = 30
 CHART_WIDTH = 270
 VALUE_WIDTH = 130  # room for "Staff 77.2%" after the longest bar
 # A narrow drawing (400 units) so that text stays readable when a phone scales it down.
+LABEL_CHARS = 34  # a group's name wraps after this many characters (18-unit text on phones, 400 units wide)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class Group:
     name: str
     top: int
     bars: tuple[Bar, ...]
+    lines: tuple[str, ...] = ()  # the name in lines that fit the drawing when phones draw text larger
+    line_height: int = LABEL_HEIGHT
 
 
 @dataclass(frozen=True)
@@ -50,16 +53,30 @@ def _pct(value: float | None) -> str:
     return "not known" if value is None else f"{value:g}%"
 
 
+def _lines(label: str) -> tuple[str, ...]:
+    """A group's name in lines of at most LABEL_CHARS characters: on a phone the text is drawn larger (CSS), and
+    one long line would run off the drawing."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= LABEL_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return tuple(lines) or (label,)
+
+
 def bar_chart(measures: list[WorkforceMeasure], title: str) -> BarChart:
     scale = max([m.staff_percent for m in measures] + [m.population_percent or 0 for m in measures] + [1])
-    group_height = LABEL_HEIGHT + 2 * BAR_HEIGHT + GROUP_GAP
     groups = []
-    for index, m in enumerate(measures):
-        top = LEGEND_HEIGHT + index * group_height
+    top = LEGEND_HEIGHT
+    for m in measures:
+        lines = _lines(m.group)
+        label_height = LABEL_HEIGHT * len(lines)
         bars = tuple(
-            Bar(kind, name, _pct(value), top + LABEL_HEIGHT + row * BAR_HEIGHT, 0 if value is None else round(CHART_WIDTH * value / scale, 1))
+            Bar(kind, name, _pct(value), top + label_height + row * BAR_HEIGHT, 0 if value is None else round(CHART_WIDTH * value / scale, 1))
             for row, (kind, value, name) in enumerate((("staff", m.staff_percent, "Staff"), ("population", m.population_percent, "Kent")))
         )
-        groups.append(Group(m.group, top, bars))
+        groups.append(Group(m.group, top, bars, lines))
+        top += label_height + 2 * BAR_HEIGHT + GROUP_GAP
     description = "; ".join(f"{m.group}: staff {_pct(m.staff_percent)}, Kent population {_pct(m.population_percent)}" for m in measures)
-    return BarChart(title, description, CHART_WIDTH + VALUE_WIDTH, LEGEND_HEIGHT + group_height * len(measures), tuple(groups))
+    return BarChart(title, description, CHART_WIDTH + VALUE_WIDTH, top, tuple(groups))

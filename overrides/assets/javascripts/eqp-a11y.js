@@ -126,6 +126,26 @@
     sync();
   }
 
+  // The search form's submit button (partials/search.html) does what Enter does: open the best result.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains("md-search__form")) return;
+    event.preventDefault();
+    var best = document.querySelector(".md-search-result__list a[href]");
+    if (best) best.click();
+  }, true);
+
+  // Material's toggles are plain checkboxes: a page restored by "back" must not come back with the
+  // menu or search open (Material used autocomplete="off" for this, which is invalid on checkboxes).
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    ["__search", "__drawer"].forEach(function (id) {
+      var input = document.getElementById(id);
+      if (input) setChecked(input, false);
+    });
+    sync();
+  });
+
   document.addEventListener("change", sync, true);
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
