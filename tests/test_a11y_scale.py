@@ -86,11 +86,15 @@ def test_pages_share_a_template_when_only_their_content_and_title_differ():
 
 def test_shares_merged_report_the_same_problems_as_one_run(tmp_path: Path):
     """Static checks only (no browser): two shares and a merge print what one whole run prints."""
-    whole = subprocess.run([*COMMAND, str(FIXTURE_SITE), "--static-only", "--quiet", "--cache", str(tmp_path / "c0"),
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE_SITE, site)  # each run writes its report into the site it checks
+    whole = subprocess.run([*COMMAND, str(site), "--static-only", "--quiet", "--cache", str(tmp_path / "c0"),
                             "--report", str(tmp_path / "whole.json")], capture_output=True, text=True)
     parts = []
     for k in (1, 2):
-        result = subprocess.run([*COMMAND, str(FIXTURE_SITE), "--static-only", "--quiet", "--shard", f"{k}/2",
+        result = subprocess.run([*COMMAND, str(site), "--static-only", "--quiet", "--shard", f"{k}/2",
                                  "--cache", str(tmp_path / f"c{k}"), "--report", str(tmp_path / f"part-{k}.json")],
                                 capture_output=True, text=True)
         assert result.returncode in (0, 1), result.stderr
