@@ -187,7 +187,8 @@ def export_config(config: dict) -> str:
 def url_set(site: Path) -> set[str]:
     """The addresses a built site serves, theme and search files left out: for comparing front ends."""
     skip_top = {"assets", "search", "stylesheets", "javascripts"}
-    skip_files = {"404.html", "sitemap.xml", "sitemap.xml.gz", "objects.inv", "a11y-report.json", "search.json"}
+    skip_files = {"404.html", "sitemap.xml", "sitemap.xml.gz", "objects.inv", "a11y-report.json", "search.json",
+                  ".eqportal-site"}  # the marker of a folder eqportal build made
     urls = set()
     for path in Path(site).rglob("*"):
         relative = path.relative_to(site)

@@ -30,9 +30,15 @@ def theme_scripts() -> tuple[re.Pattern, ...]:
     """Patterns matching exactly the inline scripts of the installed Material templates."""
     import material
 
-    folder = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
+    folders = [Path(material.__file__).parent / "templates" / "partials" / "javascripts"]
+    try:  # the second front end (eqportal export): Zensical's copy of the theme, when installed
+        import zensical
+
+        folders.append(Path(zensical.__file__).parent / "templates" / "partials" / "javascripts")
+    except ImportError:
+        pass
     patterns = []
-    for template in sorted(folder.glob("*.html")):
+    for template in [t for folder in folders for t in sorted(folder.glob("*.html"))]:
         for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
             parts = re.split(r"\{\{.*?\}\}", body)
             if any("{%" in part for part in parts):
