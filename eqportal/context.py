@@ -28,6 +28,7 @@ class BuildContext:
     last_report: Mapping[str, Any] | None = None  # the last published check run, for the accessibility statement
     documents: Mapping[str, str] = field(default_factory=dict)  # hand-written pages: address -> path in docs/
     template_dirs: tuple[Path, ...] = ()  # a council's template overrides, searched before the defaults
+    build_cache: Path | None = None  # where work is kept for the next build (.cache/build), or None
 
     def last_changed(self, source: Path | None) -> dt.date | None:
         return self.changed.get(Path(source).resolve()) if source is not None else None
@@ -51,7 +52,7 @@ def hand_written(docs_dir: Path | None) -> dict[str, str]:
 
 def build_context(portal: Portal, *, today: dt.date | None = None, site_url: str | None = None,
                   docs_dir: Path | None = None, template_dirs: tuple[Path, ...] = (),
-                  cache: Path | None = None) -> BuildContext:
+                  cache: Path | None = None, build_cache: Path | None = None) -> BuildContext:
     """Gather the outside facts once: git dates of the content, the last check report, docs/ pages."""
     return BuildContext(
         today=today or portal.today,
@@ -60,4 +61,5 @@ def build_context(portal: Portal, *, today: dt.date | None = None, site_url: str
         last_report=last_report(cache or report_cache(portal.root)),
         documents=hand_written(docs_dir),
         template_dirs=tuple(Path(d) for d in template_dirs if Path(d).is_dir()),
+        build_cache=build_cache,
     )

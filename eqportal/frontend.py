@@ -16,6 +16,7 @@ from typing import Any, Callable, Mapping
 
 import yaml
 
+from eqportal.buildcache import cache_folder
 from eqportal.context import BuildContext, build_context
 from eqportal.loader import load_portal_once
 from eqportal.portal import Portal
@@ -56,10 +57,11 @@ def template_dirs(config_dir: Path, extra: Mapping[str, Any], custom_dir: str | 
 def load_build(content: Path, *, today: dt.date | None = None, site_url: str | None = None, docs_dir: Path | None = None,
                templates: tuple[Path, ...] = ()) -> tuple[Build | None, list[Problem]]:
     """Load and check the content, gather the context, generate every page; None and the problems if any."""
-    portal, problems = load_portal_once(content, today)
+    portal, problems = load_portal_once(content, today, cache=cache_folder(content))
     if problems:
         return None, problems
-    context = build_context(portal, today=today, site_url=site_url, docs_dir=docs_dir, template_dirs=templates)
+    context = build_context(portal, today=today, site_url=site_url, docs_dir=docs_dir, template_dirs=templates,
+                            build_cache=cache_folder(content))
     return Build(portal, context), []
 
 

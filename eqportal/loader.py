@@ -13,6 +13,7 @@ from typing import Iterable
 
 from pydantic import BaseModel, ValidationError
 
+from eqportal.buildcache import Store, compute_all, key
 from eqportal.characters import character_problems
 from eqportal.errors import describe_all
 from eqportal.frontmatter import Document, read_document
@@ -28,8 +29,13 @@ from eqportal.references import portal_rules
 from eqportal.rules import RULES
 
 
-def load_portal(root: Path, today: dt.date | None = None) -> tuple[Portal, list[Problem]]:
-    """Load every content file under ``root``; return the portal and all problems found."""
+def load_portal(root: Path, today: dt.date | None = None, *, cache: Path | None = None) -> tuple[Portal, list[Problem]]:
+    """Load every content file under ``root``; return the portal and all problems found.
+
+    ``cache`` (a folder, e.g. ``.cache/build``) keeps each file's reading, validation and own rules
+    by the hash of its bytes, so only changed files are validated again; rules across files always run.
+    """
+    store = Store(cache, "records")
     root = Path(root)
     portal = Portal(root=root, today=today or dt.date.today())
     problems: list[Problem] = []
@@ -37,20 +43,36 @@ def load_portal(root: Path, today: dt.date | None = None) -> tuple[Portal, list[
         return portal, [Problem(str(root), 1, "", "is not a folder of content; expected eqias/, objectives/, reports/ and decisions/ inside it")]
     sources, found = content_files(root)
     problems.extend(found)
+    # Each file on its own first (from the cache when unchanged, on every core when many are new)...
+    jobs: list[tuple[str | None, str, tuple[Path, type[BaseModel], str]]] = []
     for folder, model in ((t.folder, t.model) for t in CONTENT_TYPES):
         for source in sources.get(folder, []):
-            record, found = load_record(source, model, display_path(source))
-            problems.extend(found)
-            if record is not None:
-                _add(portal, folder, record, problems)
-            elif folder == "eqias":
-                portal.unreadable_eqias.add(source.stem)
+            shown = display_path(source)
+            try:
+                digest = key("record", model.__name__, str(source.resolve()), shown, source.read_bytes())
+            except OSError:
+                digest = None
+            jobs.append((digest, folder, (source, model, shown)))
+    compute_all([(d, job) for d, _, job in jobs if d], store, _load_job)
+    # ...then together, in a stable order.
+    for digest, folder, (source, model, shown) in jobs:
+        record, found = store.get(digest) if digest else load_record(source, model, shown)
+        problems.extend(found)
+        if record is not None:
+            _add(portal, folder, record, problems)
+        elif folder == "eqias":
+            portal.unreadable_eqias.add(source.stem)
     problems.extend(portal_rules(portal))
     if not problems:  # plan the site only from content that is otherwise sound: check covers what build does
         from eqportal.plan import plan_problems
 
         problems.extend(plan_problems(portal))
+    store.save()
     return portal, sorted(set(problems))
+
+
+def _load_job(job: tuple[Path, type[BaseModel], str]) -> tuple[Record | None, list[Problem]]:
+    return load_record(*job)
 
 
 def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Record | None, list[Problem]]:
@@ -160,7 +182,7 @@ def _link_problem(path: Path, real_root: Path) -> Problem:
 _last_load: tuple[tuple, tuple[Portal, list[Problem]]] | None = None
 
 
-def load_portal_once(root: Path, today: dt.date | None = None) -> tuple[Portal, list[Problem]]:
+def load_portal_once(root: Path, today: dt.date | None = None, *, cache: Path | None = None) -> tuple[Portal, list[Problem]]:
     """:func:`load_portal`, reused while no content file has changed.
 
     ``eqportal build`` validates before it starts MkDocs, and the MkDocs hook loads again:
@@ -171,5 +193,5 @@ def load_portal_once(root: Path, today: dt.date | None = None) -> tuple[Portal, 
     files = sorted(root.rglob("*")) if root.is_dir() else []
     key = (str(root.resolve()), today, tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file()))
     if _last_load is None or _last_load[0] != key:
-        _last_load = (key, load_portal(root, today))
+        _last_load = (key, load_portal(root, today, cache=cache))
     return _last_load[1]

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from eqportal.a11y.report import DEFAULT_CACHE, SITE_REPORT, write_report
 from eqportal.a11y.runner import run as run_checks
+from eqportal.buildcache import cache_folder
 from eqportal.context import build_context
 from eqportal.frontend import HANDOVER, Build, template_dirs
 from eqportal.portal import Portal
@@ -84,7 +85,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal) -> None:
 
     config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
     project = Path(config.config_file_path).parent
-    context = build_context(portal, site_url=config.site_url, docs_dir=Path(config.docs_dir),
+    context = build_context(portal, site_url=config.site_url, docs_dir=Path(config.docs_dir), build_cache=cache_folder(portal.root),
                             template_dirs=template_dirs(project, config.extra, config.theme.custom_dir))
     config.extra[HANDOVER] = Build(portal, context)
     # MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH: the build's day, not the clock.

@@ -1,28 +1,41 @@
-"""Benchmark: the portal build against plain Material building the same pages, at several sizes.
+"""Benchmark: the portal against plain Material on the same assessments, side by side in one run.
 
-For each N it writes N synthetic assessments (about 2,500 words of body, a full screening
-grid, an 8-row action plan) into a temporary content tree and builds the portal with the
-project's mkdocs.yml. In the same run it writes the same assessment pages as plain Markdown
-files (summary, screening and action tables, body) and builds them with plain Material and
-its default navigation: the baseline a council would otherwise use. It prints seconds, pages
-per second and the ratio of time per page (portal / baseline; below 1 means faster).
+For each N it copies the sample content and adds N synthetic assessments (about 2,500 words of
+body, a full screening grid, an 8-row action plan) in a temporary content tree, and writes the
+same assessment pages as plain Markdown files. Every build runs in its own process (so its peak memory can be read) and all
+of them in the same run, because the machine's speed changes from minute to minute: the
+targets are ratios against baselines measured beside them, never absolute times.
 
-    .venv/bin/python scripts/bench_build.py --sizes 100,500
-    .venv/bin/python scripts/bench_build.py --sizes 500 --profile   # where the portal's time goes
+Measured for each N:
+
+- portal, cold: ``eqportal build --no-check`` with an empty build cache;
+- plain Material, pages out of the nav (the fair baseline: the portal keeps assessments out of
+  its navigation, because one nav entry per page makes MkDocs quadratic), and, labelled, with
+  every page in Material's default navigation;
+- per page, portal / plain (out of nav);
+- rebuild after editing one assessment's body, as a share of the cold build;
+- the search index, gzipped, and peak memory (max RSS) of the portal build;
+- page checks (``eqportal a11y``) cold, and again after the one edit, in pages per second;
+- Zensical (``eqportal export DIR`` then ``zensical build``) where both are available.
+
+    .venv/bin/python scripts/bench_build.py --sizes 500,2000
+    .venv/bin/python scripts/bench_build.py --sizes 500 --checks none --profile   # where the build's time goes
+    .venv/bin/python scripts/bench_build.py --code /tmp/old-checkout              # another checkout's code
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
-import logging
+import gzip
+import json
 import os
-import pstats
 import random
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -78,9 +91,12 @@ def eqia(i: int, rng: random.Random) -> dict:
     }
 
 
-def write_content(root: Path, n: int) -> list[tuple[dict, str]]:
+def write_content(root: Path, n: int, sample: Path | None = None) -> list[tuple[dict, str]]:
+    """The sample content (objectives, reports, decisions and their assessments), plus N synthetic assessments."""
     rng = random.Random(n)
-    (root / "eqias").mkdir(parents=True)
+    if sample is not None and sample.is_dir():
+        shutil.copytree(sample, root)
+    (root / "eqias").mkdir(parents=True, exist_ok=True)
     items = []
     for i in range(n):
         fields, text = eqia(i, rng), body(rng)
@@ -101,68 +117,225 @@ def plain_page(fields: dict, text: str) -> str:
             f"## What we will do\n\n{actions}\n\n{text}")
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, extra: dict[str, str]) -> tuple[float, int]:
-    """Build with MkDocs in-process; ``extra`` is merged into mkdocs.yml's ``extra`` (e.g. ``eqportal_content``)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    output: str
+    returncode: int = 0
 
+
+@dataclass
+class Row:
+    n: int
+    pages: int = 0
+    cold: float = 0.0
+    plain_out: float = 0.0
+    plain_out_pages: int = 0
+    plain_in: float = 0.0
+    plain_in_pages: int = 0
+    rebuild: float = 0.0
+    index_gz_kb: float = 0.0
+    peak_mb: float = 0.0
+    check_cold: float | None = None
+    check_edit: float | None = None
+    check_opened_edit: int | None = None
+    zensical: float | None = None
+    zensical_pages: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def measure(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,)) -> Run:
+    """Run ``cmd`` to the end; its wall time and the peak resident memory of it and its children."""
     start = time.perf_counter()
-    config = load_config(str(config_file), site_dir=str(site_dir))
-    config.extra.update(extra)
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    config.plugins.on_shutdown()
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = b""
+    # Read while it runs (a full pipe would stall it), then reap it with wait4 for its own rusage.
+    assert proc.stdout is not None
+    for chunk in iter(lambda: proc.stdout.read(65536), b""):
+        output += chunk
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
-    return seconds, sum(1 for _ in site_dir.rglob("index.html"))
+    text = output.decode("utf-8", "replace")
+    if proc.returncode not in ok:
+        raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n{text[-3000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024, text, proc.returncode)
 
 
-def run_size(n: int, profile: bool) -> None:
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def python_cmd(code: Path, *args: str, profile: Path | None = None) -> list[str]:
+    """``eqportal ARGS`` with the code of checkout ``code`` (PYTHONPATH wins over the editable install)."""
+    runner = "import sys; from eqportal.cli import main; sys.argv[0] = 'eqportal'; "
+    if profile:
+        runner += f"import cProfile; cProfile.run('rc = main(sys.argv[1:])', {str(profile)!r}); sys.exit(rc)"
+    else:
+        runner += "sys.exit(main(sys.argv[1:]))"
+    return [sys.executable, "-c", runner, *args]
+
+
+def plain_config(folder: Path, in_nav: bool) -> Path:
+    config = {"site_name": "Plain", "docs_dir": "docs", "theme": {"name": "material"}, "plugins": ["search"],
+              "markdown_extensions": ["tables", "toc"]}
+    if not in_nav:
+        config["nav"] = [{"Assessments": "index.md"}]
+        config["validation"] = {"nav": {"not_in_nav": "ignore"}}
+    path = folder / ("mkdocs-in-nav.yml" if in_nav else "mkdocs-out-of-nav.yml")
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def edit_one(content: Path, n: int) -> None:
+    """What an editor does most: reword one paragraph of one assessment's body."""
+    source = content / "eqias" / f"assessment-{n // 2:05d}.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("## Context\n\n", "## Context\n\nThe council changed this paragraph after a meeting with carers.\n\n", 1),
+                      encoding="utf-8")
+
+
+def run_size(n: int, args: argparse.Namespace) -> Row:
+    row = Row(n)
+    code = Path(args.code).resolve()
+    env = {"PYTHONPATH": str(code), "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory(prefix=f"eqp-bench-{n}-") as tmp:
         tmp = Path(tmp)
-        items = write_content(tmp / "content", n)
+        items = write_content(tmp / "content", n, code / "content")
         docs = tmp / "plain" / "docs"
         docs.mkdir(parents=True)
         (docs / "index.md").write_text("# Assessments\n", encoding="utf-8")
         for fields, text in items:
             (docs / f"{fields['id']}.md").write_text(plain_page(fields, text), encoding="utf-8")
-        plain_config = tmp / "plain" / "mkdocs.yml"
-        plain_config.write_text("site_name: Plain\ntheme:\n  name: material\nplugins:\n  - search\nmarkdown_extensions:\n  - tables\n  - toc\n", encoding="utf-8")
+        work = tmp / "work"  # the portal's working folder: .cache/ lives here
+        work.mkdir()
+        site = work / "site"
+        progress = lambda what: print(f"  N={n}: {what}", file=sys.stderr, flush=True)  # noqa: E731
 
-        base_s, base_pages = mkdocs_build(plain_config, tmp / "plain-site", {})
-        extra = {"eqportal_content": str(tmp / "content")}
-        profiler = cProfile.Profile() if profile else None
-        if profiler:
-            profiler.enable()
-        portal_s, portal_pages = mkdocs_build(ROOT / "mkdocs.yml", tmp / "portal-site", extra)
-        if profiler:
-            profiler.disable()
-        index_kb = (tmp / "portal-site" / "search" / "search_index.json").stat().st_size / 1024
-        base_index_kb = (tmp / "plain-site" / "search" / "search_index.json").stat().st_size / 1024
+        progress("plain Material, pages out of the nav")
+        run = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_config(tmp / "plain", False)), "-d", str(tmp / "out-site")], cwd=tmp)
+        row.plain_out, row.plain_out_pages = run.seconds, count_pages(tmp / "out-site")
+        if not args.skip_in_nav:
+            progress("plain Material, every page in the nav")
+            run = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_config(tmp / "plain", True)), "-d", str(tmp / "in-site")], cwd=tmp)
+            row.plain_in, row.plain_in_pages = run.seconds, count_pages(tmp / "in-site")
 
-    per_portal, per_base = portal_s / portal_pages, base_s / base_pages
-    print(f"N={n:>5}  portal:   {portal_s:7.2f} s  {portal_pages:>6} pages  {portal_pages / portal_s:7.1f} pages/s  {per_portal * 1000:6.1f} ms/page  search index {index_kb:8.0f} KB")
-    print(f"N={n:>5}  baseline: {base_s:7.2f} s  {base_pages:>6} pages  {base_pages / base_s:7.1f} pages/s  {per_base * 1000:6.1f} ms/page  search index {base_index_kb:8.0f} KB")
-    print(f"N={n:>5}  ratio (portal time per page / baseline time per page): {per_portal / per_base:.2f}")
-    if profiler:
-        out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(30)
-        print(out.getvalue())
+        build = ["build", "--no-check", "--config", str(code / "mkdocs.yml"), "--content", str(tmp / "content"), "--site-dir", str(site)]
+        progress("portal, cold")
+        profile = tmp / "profile.out" if args.profile else None
+        run = measure(python_cmd(code, *build, profile=profile), cwd=work, env=env)
+        row.cold, row.peak_mb, row.pages = run.seconds, run.peak_mb, count_pages(site)
+        index = site / "search" / "search_index.json"
+        row.index_gz_kb = len(gzip.compress(index.read_bytes())) / 1024 if index.exists() else 0.0
+        if profile:
+            import pstats
+            pstats.Stats(str(profile)).sort_stats("cumulative").print_stats(35)
+
+        checks = n in args.check_sizes
+        a11y = ["a11y", str(site), "--quiet", "--workers", str(args.workers)]
+        if checks:
+            progress(f"page checks, cold ({row.pages} pages)")
+            run = measure(python_cmd(code, *a11y), cwd=work, env=env, ok=(0, 1))
+            row.check_cold = run.seconds
+            if run.returncode:
+                lines = run.output.strip().splitlines()
+                row.notes.append("cold check found problems (the benchmark's pages should pass): " + " | ".join(lines[:3] + lines[-1:])[:600])
+
+        edit_one(tmp / "content", n)
+        progress("portal, rebuild after one edit")
+        run = measure(python_cmd(code, *build), cwd=work, env=env)
+        row.rebuild = run.seconds
+        row.peak_mb = max(row.peak_mb, run.peak_mb)
+        if checks:
+            progress("page checks after the edit")
+            run = measure(python_cmd(code, *a11y), cwd=work, env=env, ok=(0, 1))
+            row.check_edit = run.seconds
+            report = json.loads((site / "a11y-report.json").read_text(encoding="utf-8"))
+            row.check_opened_edit = report.get("pages_opened_in_browser")
+
+        if not args.skip_zensical:
+            row.zensical, row.zensical_pages = zensical(code, tmp, env, row, progress)
+        if args.keep:
+            keep = Path(args.keep) / f"n{n}"
+            shutil.rmtree(keep, ignore_errors=True)
+            shutil.copytree(tmp, keep, symlinks=True)
+    return row
+
+
+def zensical(code: Path, tmp: Path, env: dict[str, str], row: Row, progress) -> tuple[float | None, int]:
+    """``eqportal export DIR`` then ``zensical build`` in DIR, timed together; None where either is missing."""
+    zensical_bin = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
+    help_text = subprocess.run(python_cmd(code, "--help"), capture_output=True, text=True, env={**os.environ, **env}).stdout
+    if "export" not in help_text or not Path(zensical_bin).exists():
+        row.notes.append("no Zensical column: needs `eqportal export` and the zensical package")
+        return None, 0
+    progress("Zensical: export, then zensical build")
+    out = tmp / "zensical"
+    start = time.perf_counter()
+    measure(python_cmd(code, "export", str(out), "--content", str(tmp / "content")), cwd=tmp / "work", env=env)
+    measure([zensical_bin, "build"], cwd=out)
+    return time.perf_counter() - start, count_pages(out / "site")
+
+
+def seconds_per_page(seconds: float, pages: int) -> str:
+    return f"{seconds:.1f} s ({seconds / pages * 1000:.1f} ms/page)" if pages else f"{seconds:.1f} s"
+
+
+def size(kb: float) -> str:
+    return f"{kb / 1024:.2f} MB" if kb >= 1024 else f"{kb:.0f} KB"
+
+
+def table(rows: list[Row]) -> str:
+    head = ["N assessments", "portal build, cold", "plain Material, out of the nav", "per page, portal / plain (out of nav)",
+            "plain Material, every page in the nav", "per page, portal / plain (in nav)", "rebuild after one edit",
+            "search index, gzipped", "peak memory, build", "page checks, cold", "page checks after one edit"]
+    if any(r.zensical is not None for r in rows):
+        head.append("Zensical (export + build)")
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in rows:
+        per_portal = r.cold / r.pages if r.pages else 0
+        ratio_out = per_portal / (r.plain_out / r.plain_out_pages) if r.plain_out_pages else 0
+        ratio_in = f"{per_portal / (r.plain_in / r.plain_in_pages):.2f}" if r.plain_in_pages else "not run"
+        cells = [
+            f"{r.n:,} ({r.pages:,} pages)", seconds_per_page(r.cold, r.pages), seconds_per_page(r.plain_out, r.plain_out_pages),
+            f"{ratio_out:.2f}", seconds_per_page(r.plain_in, r.plain_in_pages) if r.plain_in_pages else "not run", ratio_in,
+            f"{r.rebuild:.1f} s ({r.rebuild / r.cold:.0%} of cold)", size(r.index_gz_kb), f"{r.peak_mb:.0f} MB",
+            f"{r.check_cold:.0f} s, {r.pages / r.check_cold:.1f} pages/s" if r.check_cold else "not run",
+            (f"{r.check_edit:.1f} s ({r.check_opened_edit} pages opened)" if r.check_edit is not None else "not run"),
+        ]
+        if len(head) > len(cells):
+            cells.append(seconds_per_page(r.zensical, r.zensical_pages) if r.zensical is not None else "not run")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,500,2000", help="comma-separated N values (default 100,500,2000)")
-    parser.add_argument("--profile", action="store_true", help="profile the portal build with cProfile and print the top functions")
+    parser.add_argument("--sizes", default="500,2000", help="comma-separated N values (default 500,2000)")
+    parser.add_argument("--checks", default="all", help="sizes whose pages are checked too: all, none or e.g. 500 (default all)")
+    parser.add_argument("--workers", type=int, default=2, help="browsers for the page checks (default 2)")
+    parser.add_argument("--code", default=str(ROOT), help="the checkout whose code and mkdocs.yml are measured (default this one)")
+    parser.add_argument("--skip-in-nav", action="store_true", help="leave out the in-nav baseline (quadratic: slow at 2,000)")
+    parser.add_argument("--skip-zensical", action="store_true", help="leave out the Zensical column")
+    parser.add_argument("--keep", default=None, help="copy each size's working tree (content, sites, caches) into this folder")
+    parser.add_argument("--profile", action="store_true", help="profile the portal's cold build with cProfile and print the top functions")
     args = parser.parse_args(argv)
     try:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+        named = {"all": set(sizes), "none": set()}
+        args.check_sizes = named[args.checks] if args.checks in named else {int(s) for s in args.checks.split(",") if s.strip()}
     except ValueError:
-        parser.error("--sizes takes numbers such as 100,500")
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logging.basicConfig(level=logging.ERROR)
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+        parser.error("--sizes and --checks take numbers such as 500,2000")
+    rows = []
     for n in sizes:
-        run_size(n, args.profile)
+        rows.append(run_size(n, args))
+        print(table(rows[-1:]), file=sys.stderr, flush=True)
+    print(f"\nMeasured in one run on {os.cpu_count()} cores, code from {Path(args.code).resolve()}:\n")
+    print(table(rows))
+    for r in rows:
+        for note in r.notes:
+            print(f"N={r.n}: {note}")
     return 0
 
 

@@ -91,7 +91,7 @@ def test_every_eqportal_and_make_command_in_the_workflow_exists(workflow):
     targets = make_targets()
     seen = {"eqportal": 0, "make": 0}
     for command in commands(workflow):
-        words = shlex.split(command)
+        words = shlex.split(re.sub(r"\$\{\{[^}]*\}\}", "1", command))  # a matrix value, e.g. the share number
         if words[0] == "eqportal":
             seen["eqportal"] += 1
             try:

@@ -1,7 +1,11 @@
 """The checks that need a real browser: axe-core, HTML_CodeSniffer, reflow at 320 px, text spacing and 200% text.
 
 One ``Browser`` is one headless Debian Chromium, reused for every page a worker checks: starting
-Chromium costs about a second, a page costs a fraction of that.
+Chromium costs about a second, a page costs a fraction of that. axe-core is handed to Chromium
+once per session (evaluated in every page it opens) instead of being sent over WebDriver with
+each page, and the browser remembers which text styles have already passed the contrast rule, so
+each style is measured once per run rather than on every paragraph of every page (see
+``settings.CONTRAST_ONCE_PER_STYLE`` for why that is sound).
 """
 
 from __future__ import annotations
@@ -48,8 +52,9 @@ return out;
 # Elements that hide part of their text (overflow hidden or clip, content larger than the box).
 CLIPPED_JS = """
 const exempt = arguments[0];
+const scope = (arguments[1] && document.querySelector(arguments[1])) || document.body;
 const clipped = [];
-for (const el of document.body.querySelectorAll('*')) {
+for (const el of scope.querySelectorAll('*')) {
   if ((exempt && el.closest(exempt)) || !el.checkVisibility({visibilityProperty: true})) continue;
   const cs = getComputedStyle(el);
   const hidesX = ['hidden', 'clip'].includes(cs.overflowX), hidesY = ['hidden', 'clip'].includes(cs.overflowY);
@@ -60,6 +65,92 @@ for (const el of document.body.querySelectorAll('*')) {
     clipped.push(window.__eqpSelector(el));
 }
 return clipped;
+"""
+
+# Marks, for axe's colour-contrast rule, one element of each text style not yet known to pass.
+# A style is everything contrast is computed from: the element's colour, size, weight, shadow and
+# fill, and for it and every ancestor the background (colour, image, and ::before/::after
+# backgrounds), opacity, filter and blending. Elements inside anything positioned out of the flow
+# (fixed, absolute, sticky) may overlap other content, so they are always checked.
+MARK_CONTRAST_JS = """
+const known = new Set(arguments[0]);
+const seen = new Set();
+function hash(text) {  // cyrb53: 53 bits, so the known styles stay short to send back and forth
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761); h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+const chains = new Map();
+const STATIC = ['static', 'relative'];
+function chain(el) {
+  if (!el) return '';
+  if (chains.has(el)) return chains.get(el);
+  const cs = getComputedStyle(el), before = getComputedStyle(el, '::before'), after = getComputedStyle(el, '::after');
+  const own = [cs.backgroundColor, cs.backgroundImage, cs.opacity, cs.filter, cs.mixBlendMode, cs.backdropFilter,
+               before.backgroundColor, before.backgroundImage, after.backgroundColor, after.backgroundImage,
+               STATIC.includes(cs.position) ? '' : '\u0001'].join('|');
+  const value = own + '>' + chain(el.parentElement);
+  chains.set(el, value);
+  return value;
+}
+let marked = 0;
+for (const el of document.body.querySelectorAll('*')) {
+  let text = false;
+  for (const n of el.childNodes) if (n.nodeType === 3 && /[\\p{L}\\p{N}]/u.test(n.data)) { text = true; break; }
+  if (!text) continue;
+  const cs = getComputedStyle(el);
+  const full = [cs.color, cs.fontSize, cs.fontWeight, cs.textShadow, cs.webkitTextFillColor, cs.webkitTextStrokeWidth,
+                cs.webkitTextStrokeColor, cs.visibility, chain(el)].join('#');
+  const positioned = full.includes('\u0001');
+  const style = hash(full);
+  if (!positioned && (known.has(style) || seen.has(style))) continue;
+  seen.add(style);
+  // Values of 31 characters or more, which axe leaves out of the selectors it reports.
+  el.setAttribute('data-eqp-style', (positioned ? 'positioned' : 'style-' + style).padEnd(40, '-'));
+  marked++;
+}
+return marked;
+"""
+
+# Every element with text, for a run that measures contrast everywhere (CONTRAST_ONCE_PER_STYLE off).
+MARK_ALL_JS = """
+for (const el of document.body.querySelectorAll('*')) el.setAttribute('data-eqp-style', 'every-element'.padEnd(40, '-'));
+"""
+
+# axe with its colour-contrast rule limited to the marked elements; returns the violations, the
+# axe version and the styles that passed (marked, and neither a violation nor undecided). When a
+# marked element fails, colour contrast runs again over every element, so each failing paragraph
+# is reported, as a check of every element would have reported it.
+RUN_AXE_JS = """
+const done = arguments[arguments.length - 1];
+const options = JSON.parse(arguments[0]);
+const audit = axe._audit && axe._audit.rules ? axe._audit.rules.find(r => r.id === 'color-contrast') : null;
+const everything = (audit && audit.selector) || '*';
+axe.configure({rules: [{id: 'color-contrast', selector: '[data-eqp-style]'}]});
+const contrast = r => r.id === 'color-contrast';
+const styleOf = node => {
+  const el = typeof node.target[0] === 'string' ? document.querySelector(node.target[0]) : null;
+  return el ? el.getAttribute('data-eqp-style') : null;
+};
+axe.run(document, options).then(async results => {
+  const failed = new Set();
+  for (const type of ['violations', 'incomplete'])
+    for (const rule of results[type].filter(contrast)) for (const node of rule.nodes) failed.add(styleOf(node));
+  const passed = failed.has(null) ? [] : Array.from(document.querySelectorAll('[data-eqp-style^="style-"]'))
+    .map(el => el.getAttribute('data-eqp-style')).filter(style => !failed.has(style));
+  let violations = results.violations;
+  if (violations.some(contrast)) {
+    axe.configure({rules: [{id: 'color-contrast', selector: everything}]});
+    const all = await axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast']}, resultTypes: ['violations']});
+    violations = violations.filter(r => !contrast(r)).concat(all.violations);
+  }
+  done({violations: violations, version: (results.testEngine || {}).version || '', passed: passed});
+}).catch(err => done({error: String(err)}));
 """
 
 ADD_STYLE_JS = """
@@ -82,6 +173,11 @@ class Browser:
         self.driver.set_script_timeout(60)
         # The newest axe-core from npm (package.json), not the older one axe-selenium-python bundles.
         self.axe = Axe(self.driver, script_url=str(engines.axe_script()))
+        # axe-core and the selector helper, evaluated by Chromium in every page it opens from now on.
+        with open(self.axe.script_url, encoding="utf-8") as script:
+            source = script.read()
+        self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source + "\n" + SELECTOR_JS})
+        self.known_styles: set[str] = set()  # text styles that passed colour contrast in this session
         self.versions = {"chromium": self.driver.capabilities.get("browserVersion", "")}
         self.criteria: dict[str, str] = {}  # axe rule -> WCAG criteria, e.g. "1.4.3", from its tags
 
@@ -103,26 +199,38 @@ class Browser:
             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
         )
 
-    def check(self, base_url: str, url: str) -> list[PageProblem]:
-        """Open one page and run every browser check on it."""
+    def check(self, base_url: str, url: str, *, scope: str | None = None) -> list[PageProblem]:
+        """Open one page and run every browser check on it.
+
+        ``scope`` (a CSS selector, e.g. ``settings.CONTENT_REGION``) limits the text-spacing and
+        text-size checks to the page's own content: for a page whose template (everything around
+        the content) has already been checked whole in this run. axe and reflow always see the
+        whole page.
+        """
         self._viewport(*settings.DESKTOP)
         self.driver.get(base_url + url)
-        self.driver.execute_script(SELECTOR_JS)
+        if not self.driver.execute_script("return !!(window.axe && window.__eqpSelector)"):
+            self.axe.inject()  # a page Chromium did not prepare (it should never happen): the slow way
+            self.driver.execute_script(SELECTOR_JS)
         problems = self._axe(url)
         problems += self._htmlcs(url)
         problems += self._clipped_by(url, settings.TEXT_SPACING_CSS, "text-spacing",
-                                     "text is cut off when line, letter and word spacing are increased (WCAG 1.4.12)")
+                                     "text is cut off when line, letter and word spacing are increased (WCAG 1.4.12)", scope)
         problems += self._clipped_by(url, settings.TEXT_RESIZE_CSS, "text-resize",
-                                     "text is cut off when text is resized to 200% (WCAG 1.4.4)")
+                                     "text is cut off when text is resized to 200% (WCAG 1.4.4)", scope)
         problems += content_browser.desktop_checks(self.driver, url, settings.DESKTOP[0])
         problems += self._reflow(url)
         problems += content_browser.narrow_checks(self.driver, url, settings.REFLOW_WIDTH, settings.REFLOW_EXEMPT)
         return problems
 
     def _axe(self, url: str) -> list[PageProblem]:
-        self.axe.inject()
-        results = self.axe.run(options=settings.axe_options())
-        self.versions["axe-core"] = results.get("testEngine", {}).get("version", "")
+        known = sorted(self.known_styles) if settings.CONTRAST_ONCE_PER_STYLE else []
+        self.driver.execute_script(MARK_CONTRAST_JS if settings.CONTRAST_ONCE_PER_STYLE else MARK_ALL_JS, known)
+        results = self.driver.execute_async_script(RUN_AXE_JS, settings.axe_options())
+        if results.get("error"):
+            raise RuntimeError(f"axe-core failed: {results['error']}")
+        self.versions["axe-core"] = results.get("version", "")
+        self.known_styles.update(results.get("passed", []))
         problems = []
         for violation in results.get("violations", []):
             self.criteria[violation["id"]] = ", ".join(
@@ -143,12 +251,12 @@ class Browser:
             problems.append(PageProblem(url, rule, " ".join(message.split()), selector))
         return problems
 
-    def _clipped_by(self, url: str, css: str, rule: str, message: str) -> list[PageProblem]:
+    def _clipped_by(self, url: str, css: str, rule: str, message: str, scope: str | None = None) -> list[PageProblem]:
         """Text that a user style (wider spacing, bigger text) makes overflow a box that hides it."""
         exempt = ", ".join(settings.TEXT_SPACING_EXEMPT)
-        before = set(self.driver.execute_script(CLIPPED_JS, exempt))
+        before = set(self.driver.execute_script(CLIPPED_JS, exempt, scope))
         self.driver.execute_script(ADD_STYLE_JS, css)
-        after = self.driver.execute_script(CLIPPED_JS, exempt)
+        after = self.driver.execute_script(CLIPPED_JS, exempt, scope)
         self.driver.execute_script("document.getElementById('__eqp-test-style').remove()")
         return [PageProblem(url, rule, message, selector) for selector in after if selector not in before]
 

@@ -1,14 +1,18 @@
 """Skip the browser for pages that passed before and have not changed since.
 
 A page's key is the sha256 of its HTML, of every stylesheet and script in the site (a theme
-change can break a page whose HTML did not change), and of the checker's version and options.
-Only pages that passed are remembered, so a failing page is always checked again.
+change can break a page whose HTML did not change), of the checker's version and options, and
+of the glossary the static checks read. Only pages that passed every check, static and in the
+browser, are remembered, so a failing page is always checked again, and a remembered page is
+skipped by both.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from eqportal.a11y.settings import options_digest
@@ -25,8 +29,14 @@ def assets_digest(site_dir: Path) -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _glossary_digest() -> str:
+    """The static checks explain abbreviations from the glossary: a new term can fail an unchanged page."""
+    return hashlib.sha256(resources.files("eqportal.data").joinpath("glossary.yml").read_bytes()).hexdigest()
+
+
 def page_key(html: str, assets: str) -> str:
-    return hashlib.sha256(f"{options_digest()}\0{assets}\0{html}".encode()).hexdigest()
+    return hashlib.sha256(f"{options_digest()}\0{_glossary_digest()}\0{assets}\0{html}".encode()).hexdigest()
 
 
 class PassCache:

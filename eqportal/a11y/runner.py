@@ -1,20 +1,33 @@
-"""Check a whole built site: static checks on every page, browser checks on changed pages, a report.
+"""Check a whole built site: every page that changed since it last passed, then a report.
 
 The site is served on 127.0.0.1 (a threaded ``http.server`` on a free port) so pages load their
 CSS and JavaScript exactly as a reader's browser would; workers each keep one Chromium open and
-take pages from a shared queue.
+take pages from a shared queue, while the static checks run in a pool of processes beside them
+(both cores busy). Pages whose HTML, stylesheets, scripts and checker are unchanged since they
+last passed are not checked again (``cache.py``).
+
+What every page shares is checked once per template (``template_key``; the reasons are in
+``settings.CONTENT_REGION``), and ``--shard K/N`` checks a stable K-th share of the pages (by a
+hash of the URL) so CI runners can split the work; ``merge_reports`` joins their reports.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import functools
+import hashlib
 import http.server
 import importlib.metadata
+import multiprocessing
+import os
 import queue
+import re
 import sys
 import threading
 import time
+from dataclasses import dataclass
+from html import unescape as html_unescape
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -28,8 +41,8 @@ from eqportal.a11y.duplicates import drop_duplicates
 from eqportal.a11y.engines import EngineMissing
 from eqportal.a11y.markup import start_markup_check
 from eqportal.a11y.problem import PageProblem
-from eqportal.a11y.report import DEFAULT_CACHE, write_report
-from eqportal.a11y.static import CHECKS, Page, check_titles
+from eqportal.a11y.report import DEFAULT_CACHE, parse_shard, write_report, write_report_file  # noqa: F401 (parse_shard: re-exported)
+from eqportal.a11y.static import check_page, check_titles
 from eqportal.progress import PlainProgress
 
 SKIPPED_FILES = ("google", "yandex")  # search-console verification files are not pages
@@ -49,14 +62,95 @@ def page_url(rel: Path) -> str:
     return "/" + posix
 
 
-def html_pages(site_dir: Path) -> dict[str, str]:
+def html_files(site_dir: Path) -> dict[str, Path]:
     """Every HTML page of the site by URL, in a stable order."""
-    pages = {}
-    for path in sorted(site_dir.rglob("*.html")):
-        if path.name.startswith(SKIPPED_FILES):
-            continue
-        pages[page_url(path.relative_to(site_dir))] = path.read_text(encoding="utf-8", errors="replace")
-    return pages
+    return {page_url(path.relative_to(site_dir)): path for path in sorted(site_dir.rglob("*.html"))
+            if not path.name.startswith(SKIPPED_FILES)}
+
+
+def html_pages(site_dir: Path) -> dict[str, str]:
+    """Every HTML page of the site by URL, with its text."""
+    return {url: read_html(path) for url, path in html_files(site_dir).items()}
+
+
+def read_html(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+def in_shard(url: str, shard: tuple[int, int] | None) -> bool:
+    """Whether ``url`` belongs to share K of N: by a hash of the URL, so the same page always lands in
+    the same share whatever else the site holds, and the N shares together hold every page once."""
+    if shard is None:
+        return True
+    k, n = shard
+    return int.from_bytes(hashlib.sha256(url.encode()).digest()[:8], "big") % n == k - 1
+
+
+_REDIRECT = re.compile(r"<meta[^>]+http-equiv=[\"']?refresh", re.I)
+_TITLE_TAG = re.compile(r"<title[^>]*>.*?</title>", re.S | re.I)
+
+
+def page_title(html: str) -> str:
+    """The page's ``<title>`` as :attr:`static.Page.title` reads it (entities decoded, spaces collapsed), without parsing the page."""
+    m = re.search(r"<title[^>]*>(.*?)</title>", html, re.S | re.I)
+    return " ".join(html_unescape(m.group(1)).split()) if m else ""
+
+
+def is_redirect(html: str) -> bool:
+    """A stub that sends the reader on at once (``<meta http-equiv="refresh">``)."""
+    return _REDIRECT.search(html) is not None
+
+
+def content_bounds(html: str) -> tuple[int, int] | None:
+    """Where the page's own content (``settings.CONTENT_REGION``) starts and ends in its HTML."""
+    for opening, closing in (("<article class=\"md-content__inner", "</article>"), ("<main", "</main>")):
+        start = html.find(opening)
+        end = html.rfind(closing)
+        if start != -1 and end > start:
+            return start, end + len(closing)
+    return None
+
+
+def template_key(html: str) -> str | None:
+    """What the page shares with others: its HTML outside the content region, without its own title.
+
+    Two pages with the same key have the same header, navigation, footer and search, at the same
+    depth; they differ only in their content and in the title, which Material repeats in the
+    <title>, in the header and as the anchor of its own skip link. None: no content region found,
+    so the whole page is checked.
+    """
+    bounds = content_bounds(html)
+    if bounds is None:
+        return None
+    chrome = html[:bounds[0]] + "\0" + html[bounds[1]:]
+    chrome = _TITLE_TAG.sub("", chrome)
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", html[bounds[0]:bounds[1]], re.S)
+    if match:
+        heading = re.sub(r"<[^>]+>", "", match.group(1)).strip()
+        anchor = re.search(r'<h1[^>]*\bid="([^"]+)"', match.group(0))
+        for own in filter(None, (heading, anchor.group(1) if anchor else None)):
+            chrome = chrome.replace(own, "\0title\0")
+    return hashlib.sha256(chrome.encode()).hexdigest()
+
+
+@dataclass
+class PageInfo:
+    url: str
+    path: Path
+    key: str  # cache key: the page, the site's assets and the checker's options
+    title: str
+    redirect: bool
+    template: str | None
+
+
+def _info(url: str, path: Path, assets: str) -> PageInfo:
+    html = read_html(path)
+    return PageInfo(url, path, page_key(html, assets), page_title(html), is_redirect(html), template_key(html))
+
+
+def _static(url: str, path: str) -> list[PageProblem]:
+    """Run in a worker process: every static problem on one page."""
+    return check_page(url, read_html(Path(path)))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -90,12 +184,13 @@ def _progress(enabled: bool) -> Progress | PlainProgress:
 
 
 def _browser_checks(
-    urls: list[str], site_dir: Path, workers: int, progress: Progress
+    urls: dict[str, str | None], site_dir: Path, workers: int, progress: Progress
 ) -> tuple[list[PageProblem], dict[str, str], dict[str, str]]:
+    """Open each page of ``urls`` (url -> scope of the text checks, None for the whole page)."""
     from eqportal.a11y.browser import Browser  # selenium is only imported when a page needs it
 
     todo: queue.Queue[str] = queue.Queue()
-    for url in urls:
+    for url in sorted(urls, key=lambda u: urls[u] is not None):  # whole-page checks first
         todo.put(url)
     problems: list[PageProblem] = []
     versions: dict[str, str] = {}
@@ -118,7 +213,7 @@ def _browser_checks(
                 except queue.Empty:
                     break
                 try:
-                    found = browser.check(base, url)
+                    found = browser.check(base, url, scope=urls[url])
                 except Exception as exc:  # noqa: BLE001 - report, keep checking the other pages
                     found = [PageProblem(url, "checker-error", (str(exc).splitlines() or [repr(exc)])[0])]
                 with lock:
@@ -170,6 +265,10 @@ def check_site(
     return run(site_dir, workers=workers, progress=progress, cache=cache, fresh=fresh, browser=browser)[0]
 
 
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 2)
+
+
 def run(
     site_dir: Path,
     *,
@@ -178,35 +277,52 @@ def run(
     cache: Path | None = None,
     fresh: bool = False,
     browser: bool = True,
+    shard: tuple[int, int] | None = None,
+    report_file: Path | None = None,
 ) -> tuple[list[PageProblem], dict]:
-    """``check_site`` returning the report too (for the command's summary line)."""
+    """``check_site`` returning the report too (for the command's summary line).
+
+    ``shard=(k, n)`` checks only the k-th of n shares of the pages and writes a part report (to
+    ``report_file`` too when given) for ``merge_reports``; it does not replace the statement's
+    last report, which only a whole run or a merge does.
+    """
     cache = Path(cache) if cache is not None else DEFAULT_CACHE
     site_dir = Path(site_dir)
     if not site_dir.is_dir():
         raise CheckerError(f"{site_dir}: no such folder (build the site first)")
     started = time.monotonic()
-    pages = html_pages(site_dir)
-    if not pages:
+    files = html_files(site_dir)
+    if not files:
         raise CheckerError(f"{site_dir}: no HTML pages found")
 
-    problems: list[PageProblem] = []
-    titles: dict[str, str] = {}
-    redirects: set[str] = set()
-    for url, html in pages.items():
-        page = Page(url, html)
-        titles[url] = page.title
-        if page.is_redirect:
-            redirects.add(url)  # the browser would follow it at once: static checks only
-        problems += [p for check in CHECKS for p in check(page)]
-    problems += check_titles(titles)
-
-    passes = PassCache(cache, reuse=not fresh)
     assets = assets_digest(site_dir)
-    keys = {url: page_key(html, assets) for url, html in pages.items()}
-    to_open = [url for url in pages if url not in redirects and not passes.is_fresh(url, keys[url])] if browser else []
+    infos = {url: _info(url, path, assets) for url, path in files.items()}
+    share = {url: info for url, info in infos.items() if in_shard(url, shard)}
+    passes = PassCache(cache, reuse=not fresh)
+    fresh_pages = {url for url, info in share.items() if passes.is_fresh(url, info.key)}
+    to_check = [url for url in share if url not in fresh_pages]
+
+    # Titles are compared across the whole site; each share reports the duplicates among its own pages.
+    problems: list[PageProblem] = [p for p in check_titles({u: i.title for u, i in infos.items()}) if p.url in share]
+    to_open: dict[str, str | None] = {}
+    if browser:
+        checked_templates = {share[u].template for u in fresh_pages} - {None}
+        for url in to_check:
+            info = share[url]
+            if info.redirect:
+                continue  # the browser would follow it at once: static checks only
+            if info.template is not None and info.template in checked_templates:
+                to_open[url] = settings.CONTENT_REGION
+            else:
+                to_open[url] = None
+                checked_templates.add(info.template)
     browser_versions: dict[str, str] = {}
     criteria = dict(settings.OWN_RULE_CRITERIA)
-    with _progress(progress) as bar:
+    # Static checks in other processes (spawned: this one runs threads), browsers in this one.
+    context = multiprocessing.get_context("spawn")
+    static_workers = max(1, min(default_workers() // 2 if to_open else default_workers(), len(to_check)))
+    with concurrent.futures.ProcessPoolExecutor(static_workers, mp_context=context) as pool, _progress(progress) as bar:
+        static = [pool.submit(_static_batch, batch) for batch in _batches([(u, str(share[u].path)) for u in to_check], 25)]
         if to_open:
             markup = start_markup_check(site_dir, to_open)  # the Nu HTML validator, beside the browsers
             found, browser_versions, axe_criteria = _browser_checks(to_open, site_dir, workers, bar)
@@ -216,18 +332,24 @@ def run(
                 problems += markup.result()
             except EngineMissing as exc:
                 raise CheckerError(str(exc)) from exc
+        for future in static:
+            problems += future.result()
     problems = sorted(set(drop_duplicates(problems)), key=lambda p: (p.url, p.rule, p.selector, p.message))
 
     if browser:
         failing = {p.url for p in problems}
-        passes.save({url: key for url, key in keys.items() if url not in failing})
+        passed = {url: info.key for url, info in share.items() if url not in failing}
+        if shard is not None:  # keep what other shares remembered: one cache may serve several
+            passed = {**{u: k for u, k in passes.passed.items() if not in_shard(u, shard)}, **passed}
+        passes.save(passed)
     duration = time.monotonic() - started
+    redirects = sum(1 for info in share.values() if info.redirect)
     # What the site itself publishes depends only on the pages and the tools: no clock, no cache
     # counters, no paths of the machine that built it, so two builds of the same content match.
     report = {
         "passed": not problems,
-        "pages_checked": len(pages),
-        "redirect_pages": len(redirects),
+        "pages_checked": len(share),
+        "redirect_pages": redirects,
         "browser_checks": browser,
         "axe_tags": list(settings.AXE_TAGS),
         "disabled_axe_rules": settings.DISABLED_AXE_RULES,
@@ -235,13 +357,28 @@ def run(
         "problem_count": len(problems),
         "problems": [{**p.as_dict(), "wcag": criteria.get(p.rule, "")} for p in problems],
     }
+    if shard is not None:
+        report["shard"] = f"{shard[0]}/{shard[1]}"
     write_report(report, site_dir, None)
-    # The run's own figures, for the command's summary only.
+    # The run's own figures, for the command's summary and the part report a merge joins (never published).
     report = {**report, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "site": str(site_dir),
+              "shard": f"{shard[0]}/{shard[1]}" if shard else None,
               "pages_opened_in_browser": len(to_open),
-              "pages_unchanged_since_last_pass": len(pages) - len(to_open) - len(redirects) if browser else 0,
-              "duration_seconds": round(duration, 2), "pages_per_second": round(len(pages) / duration, 2) if duration else None}
+              "pages_opened_whole": sum(1 for scope in to_open.values() if scope is None),
+              "pages_unchanged_since_last_pass": len(fresh_pages) if browser else 0,
+              "templates": len({info.template for info in share.values()}),
+              "duration_seconds": round(duration, 2), "pages_per_second": round(len(share) / duration, 2) if duration else None}
+    if report_file is not None:
+        write_report_file(report, report_file)
     return problems, report
+
+
+def _batches(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _static_batch(batch: list[tuple[str, str]]) -> list[PageProblem]:
+    return [p for url, path in batch for p in _static(url, path)]
 
 
 if __name__ == "__main__":  # pragma: no cover

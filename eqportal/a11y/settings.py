@@ -43,6 +43,38 @@ OWN_RULE_CRITERIA: dict[str, str] = {
     "focus-obscured": "2.4.11",
 }
 
+# What every page shares is checked once per template; each page's own content on every page.
+#
+# The page's own content is this region (Material's article; <main> on pages without one). Two
+# pages share a template when everything outside it is the same HTML once the page's own title
+# is taken out (the runner's ``template_key``): same header, navigation, footer and search, at
+# the same depth, with the same stylesheets and scripts (a change to any of those changes every
+# page's cache key anyway). On the first page of each template (or when a page of it passed
+# unchanged before) every check looks at the whole page; on the others:
+# - text spacing and 200% text size look only inside the content region. Whether a box cuts its
+#   text short depends on the box's styles and its text; outside the content region both are the
+#   same as on the page already checked, except the page title the header repeats, which is
+#   exempt (TEXT_SPACING_EXEMPT);
+# - axe and reflow still look at the whole page. axe's rules relate content to what is around it
+#   (ids unique in the document, landmark names unique, one main, everything inside a landmark),
+#   which a run over the content alone could not see; the header, navigation and footer are a
+#   fifth to a third of a page's elements, and cost less than that once contrast is measured per
+#   style (below). Reflow is one measurement of the whole page's width.
+CONTENT_REGION = "article.md-content__inner, main"
+
+# axe's colour-contrast rule is most of axe's time (two thirds on an assessment page): it works
+# out, element by element, the colour of the text and of everything behind it. It is run on one
+# element of each text style, and a style that passed is not measured again in the same browser
+# session. Sound because contrast is computed from styles alone: the text's colour, size,
+# weight, shadow and fill, and the backgrounds, opacity, filters and blending of the element and
+# its ancestors, including their ::before/::after backgrounds. Two elements with all of those the
+# same have the same contrast, whatever their words. What could break that is overlap (something
+# drawn over the text from elsewhere), so text inside anything positioned out of the flow (fixed,
+# absolute, sticky) is always measured, and a style axe could not decide ("incomplete") is never
+# taken as passed. When a style fails, contrast is measured on every element of the page, so
+# every failing element is reported as before. Set to False to measure every element.
+CONTRAST_ONCE_PER_STYLE = True
+
 DESKTOP = (1280, 900)  # the viewport for axe and the text-spacing check
 REFLOW_WIDTH = 320  # WCAG 1.4.10: content must reflow at 320 CSS px
 # Elements allowed to scroll sideways at 320 px (WCAG 1.4.10 exempts data tables and code).
@@ -110,6 +142,7 @@ def options_digest() -> str:
     from eqportal.a11y.engines import package_version
 
     engines = [package_version(name) for name in ("axe-core", "html_codesniffer")]
-    text = json.dumps([CHECKER_VERSION, engines, DUPLICATES, axe_options(), DESKTOP, REFLOW_WIDTH, REFLOW_EXEMPT, sorted(TEXT_SPACING_EXEMPT),
+    text = json.dumps([CHECKER_VERSION, engines, DUPLICATES, axe_options(), CONTENT_REGION, CONTRAST_ONCE_PER_STYLE, DESKTOP,
+                       REFLOW_WIDTH, REFLOW_EXEMPT, sorted(TEXT_SPACING_EXEMPT),
                        TEXT_SPACING_CSS, TEXT_RESIZE_CSS])
     return hashlib.sha256(text.encode()).hexdigest()

@@ -42,9 +42,11 @@ def run(args: argparse.Namespace) -> int:
     if unsafe:
         print(f"eqportal build: {unsafe}", file=sys.stderr)
         return 2
+    from eqportal.buildcache import cache_folder
+
     stages = StageLog(BUILD_STAGES)
     with stages.stage("content check", announce=False) as stage:
-        portal, problems = load_portal(args.content, today=args.today)
+        portal, problems = load_portal(args.content, today=args.today, cache=cache_folder(args.content))
         stage["summary"] = f"{len(portal.eqias)} assessments, {len(portal.objectives)} objectives, {len(portal.reports)} reports, " \
                            f"{len(portal.decisions)} decisions, {len(problems)} problem(s)"
     if problems:

@@ -22,11 +22,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape as html_escape
+from typing import Iterable
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 
+from eqportal.buildcache import Store, compute_all, key
 from eqportal.registry import slug
 from eqportal.render.sanitise import clean, well_formed
 from eqportal.render.tables import SCROLL_CLASS
@@ -71,6 +73,10 @@ class BodyTooComplex(ValueError):
         self.message = message
 
 
+# Bodies rendered ahead by ``prerender`` (from the build cache, or in a pool of processes).
+_rendered: dict[tuple[str, frozenset[str]], Body] = {}
+
+
 def render_body(text: str, *, reserved: set[str] = frozenset()) -> Body:
     """Split at ``## `` headings (outside code fences) and render each part safely.
 
@@ -80,7 +86,35 @@ def render_body(text: str, *, reserved: set[str] = frozenset()) -> Body:
     if len(text) > MAX_BODY_CHARS:
         raise BodyTooComplex(1, f"is {len(text):,} characters long; a body may be at most {MAX_BODY_CHARS:,}: "
                                 "split it, or move long annexes to linked documents")
-    return _render_body(text, frozenset(reserved))
+    ready = _rendered.get((text, frozenset(reserved)))
+    return ready if ready is not None else _render_body(text, frozenset(reserved))
+
+
+def _render_job(job: tuple[str, tuple[str, ...]]) -> Body | None:
+    """One body for :func:`prerender`; ``None`` for one too long or complex (``render_body`` then raises as usual)."""
+    text, reserved = job
+    if len(text) > MAX_BODY_CHARS:
+        return None
+    try:
+        return _render_body(text, frozenset(reserved))
+    except BodyTooComplex:
+        return None
+
+
+def prerender(jobs: Iterable[tuple[str, Iterable[str]]], store: Store) -> None:
+    """Render every body a build will need before its pages are generated.
+
+    Bodies unchanged since the last build come from ``store`` (by the hash of their text and
+    reserved anchors); new ones are rendered in a pool of processes when there are many, so a cold
+    build uses every core. ``render_body`` then finds them ready.
+    """
+    items = [(key("body", "\0".join(sorted(reserved)), text), (text, tuple(sorted(reserved)))) for text, reserved in jobs]
+    compute_all(items, store, _render_job)
+    _rendered.clear()
+    for digest, (text, reserved) in items:
+        body = store.get(digest)
+        if body is not None:
+            _rendered[(text, frozenset(reserved))] = body
 
 
 @lru_cache(maxsize=256)  # check and build render the same bodies; each is rendered once per process

@@ -29,6 +29,18 @@ BUILDER_MODULES: tuple[str, ...] = (
 
 
 def generate(portal: Portal, context: BuildContext) -> list[Generated]:
-    """Every generated page and file of the portal, as plain data."""
+    """Every generated page and file of the portal, as plain data.
+
+    The Markdown bodies, the slowest part, are rendered first, all together: unchanged ones come
+    from the build cache (``context.build_cache``), new ones are rendered on every core.
+    """
+    from eqportal.buildcache import Store
+    from eqportal.render.body import prerender
+    from eqportal.site import eqia_pages, reports
+
+    store = Store(context.build_cache, "bodies")
+    prerender([(r.body, eqia_pages.RESERVED) for r in portal.public_eqias()]
+              + [(r.body, reports.RESERVED) for r in portal.reports.values()], store)
+    store.save()
     builders = [importlib.import_module(f"eqportal.site.{name}").pages for name in BUILDER_MODULES]
     return collect(portal, context, builders)

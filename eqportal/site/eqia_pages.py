@@ -26,6 +26,7 @@ from eqportal.site.templating import render_page
 FIXED_SECTIONS = {"at-a-glance": "At a glance", "who-could-be-affected": "Who could be affected", "action-plan": "What we will do"}
 END_SECTIONS = {"call-ins": "Call-in and challenge", "version-history": "Version history", "sign-off": "Sign-off",
                 "another-format": "Ask for this in another format"}
+RESERVED = frozenset(FIXED_SECTIONS) | frozenset(END_SECTIONS)  # anchors a body's own sections may not take
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def eqia_view(portal: Portal, context: BuildContext, record: Record[Eqia]) -> Eq
     successor = portal.eqias.get(eqia.superseded_by or "")
     return EqiaView(
         eqia=eqia,
-        body=render_body(record.body, reserved=set(FIXED_SECTIONS) | set(END_SECTIONS)),
+        body=render_body(record.body, reserved=RESERVED),
         successor=successor.model if successor and successor.model.is_public else None,
         review_overdue=review_status(eqia, context.today) is ReviewStatus.OVERDUE,
         decisions=[r.model for r in portal.decisions_relying_on(eqia.id)],

@@ -14,6 +14,8 @@ from eqportal.site.chart import BarChart, bar_chart
 from eqportal.site.pages import GeneratedPage
 from eqportal.site.templating import render_page
 
+RESERVED = frozenset({"workforce", "committee-reports", "assessments"})  # anchors of the page's own sections
+
 
 @dataclass(frozen=True)
 class ReportView:
@@ -38,7 +40,7 @@ def report_page(portal: Portal, context: BuildContext, record: Record[Report]) -
         chart = bar_chart(w.measures, f"Council staff compared with Kent's population, as at {w.as_at.day} {w.as_at:%B %Y}")
     view = ReportView(
         report=r,
-        body=render_body(record.body, reserved={"workforce", "committee-reports", "assessments"}),
+        body=render_body(record.body, reserved=RESERVED),
         chart=chart,
         eqias=[portal.eqias[i].model for i in r.eqias if i in portal.eqias and portal.eqias[i].model.is_public],
     )

@@ -1,0 +1,143 @@
+"""What a rebuild reuses: work whose inputs have not changed, kept by content hash in ``.cache/build/``.
+
+A build after one edit should not redo the work of the 1,999 files that did not change. Each
+store here maps the sha256 of *everything* a result depends on (the input's bytes, and the
+digest of the portal's own code and data, so a new version of the portal never reuses an old
+result) to the result, pickled. Reuse can therefore only ever return what the same work would
+compute again: a cached build is byte for byte a cold build (tests/test_rebuild.py).
+
+- ``records``: a content file read, validated and checked by its own rules (the cross-file
+  rules always run again: they are quick, and one file can change another's verdict);
+- ``bodies``: a Markdown body rendered and sanitised (the slowest step of generating pages),
+  rendered in a pool of processes, one per core, when many are missing (a cold build).
+
+Each store is one file, loaded once and saved with only the entries the build used, so the
+cache never grows beyond one site's worth. An unreadable or foreign cache file is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable, Iterable, TypeVar
+
+FOLDER = Path(".cache") / "build"  # beside the content folder, like the check cache
+CACHE_FORMAT = "1"
+
+T = TypeVar("T")
+
+
+def cache_folder(content_root: Path) -> Path:
+    """``.cache/build`` beside the content folder."""
+    return Path(content_root).resolve().parent / FOLDER
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The portal's code, templates and data: a result computed by other code is never reused."""
+    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    package = resources.files("eqportal")
+    root = Path(str(package))
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".html", ".yml", ".yaml", ".json", ".md", ".txt", ".svg", ".xml"):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def key(*parts: str | bytes) -> str:
+    """The sha256 of the code digest and ``parts``, unambiguously joined."""
+    digest = hashlib.sha256(code_digest().encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+class Store:
+    """hash -> result, one pickle file; ``None`` as the folder makes a store that keeps nothing."""
+
+    def __init__(self, folder: Path | None, name: str) -> None:
+        self.path = Path(folder) / f"{name}.pickle" if folder is not None else None
+        self._old: dict[str, Any] = {}
+        self._used: dict[str, Any] = {}
+        self.hits = self.misses = 0
+        if self.path is not None:
+            try:
+                with self.path.open("rb") as handle:
+                    loaded = pickle.load(handle)
+                if isinstance(loaded, dict) and loaded.get("code") == code_digest():
+                    self._old = loaded["entries"]
+            except Exception:  # noqa: BLE001 - a damaged or foreign cache is only a slower build
+                self._old = {}
+
+    def get(self, digest: str, default: Any = None) -> Any:
+        if digest in self._used:
+            return self._used[digest]
+        if digest in self._old:
+            self.hits += 1
+            self._used[digest] = self._old[digest]
+            return self._used[digest]
+        self.misses += 1
+        return default
+
+    def __contains__(self, digest: str) -> bool:
+        return digest in self._used or digest in self._old
+
+    def put(self, digest: str, value: Any) -> None:
+        self._used[digest] = value
+
+    def save(self) -> None:
+        """Write the entries this build used (and no others), atomically."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump({"code": code_digest(), "entries": self._used}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(self.path)
+
+
+def workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def compute_all(items: list[tuple[str, Any]], store: Store, work: Callable[[Any], T], *, pool_from: int = 64) -> None:
+    """Fill ``store`` with ``work(argument)`` for every ``(digest, argument)`` it does not hold yet.
+
+    With ``pool_from`` or more missing and more than one core, the work is spread over a pool of
+    processes (spawned: a fresh interpreter, safe beside MkDocs' and the checker's threads).
+    ``work`` must be a module-level function so the pool can find it.
+    """
+    missing: dict[str, Any] = {}
+    for digest, argument in items:
+        if digest not in store and digest not in missing:
+            missing[digest] = argument
+    if not missing:
+        for digest, _ in items:
+            store.get(digest)  # mark as used, so it is kept
+        return
+    for digest, _ in items:
+        if digest not in missing:
+            store.get(digest)
+    if len(missing) >= pool_from and workers() > 1:
+        import concurrent.futures
+        import multiprocessing
+
+        count = workers()
+        chunk = max(1, len(missing) // (count * 4))
+        with concurrent.futures.ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
+            results = pool.map(work, missing.values(), chunksize=chunk)
+            for digest, result in zip(missing, results):
+                store.put(digest, result)
+    else:
+        for digest, argument in missing.items():
+            store.put(digest, work(argument))
+
+
+def unique(items: Iterable[T]) -> list[T]:
+    return list(dict.fromkeys(items))

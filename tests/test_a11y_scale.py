@@ -1,0 +1,138 @@
+"""Page checks at a county's scale: shares for CI runners and their merge, templates, contrast per style.
+
+The speed itself is measured by scripts/bench_build.py, never here; these tests hold what a user
+would notice: every page is checked by exactly one share, the merged report is the report of the
+whole site, and checking what pages share only once hides no fault.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eqportal.a11y.report import MergeError, merge_reports, parse_shard
+from eqportal.a11y.runner import in_shard, run, template_key
+
+FIXTURE_SITE = Path(__file__).parent / "fixtures" / "a11y" / "site"
+COMMAND = [sys.executable, "-c", "import sys; from eqportal.cli import main; sys.exit(main())", "a11y"]
+URLS = [f"/eqias/assessment-{i:05d}/" for i in range(500)] + ["/", "/eqias/", "/decisions/"]
+
+
+def test_the_shares_hold_every_page_exactly_once_and_never_move_it():
+    for n in (1, 2, 3, 8):
+        owners = {url: [k for k in range(1, n + 1) if in_shard(url, (k, n))] for url in URLS}
+        assert all(len(shares) == 1 for shares in owners.values())
+        # A page's share does not depend on which other pages the site holds.
+        assert owners == {url: [k for k in range(1, n + 1) if in_shard(url, (k, n))] for url in reversed(URLS)}
+    sizes = [sum(in_shard(url, (k, 4)) for url in URLS) for k in range(1, 5)]
+    assert min(sizes) > len(URLS) / 8  # roughly even: no runner gets almost nothing
+
+
+@pytest.mark.parametrize("text", ["0/4", "5/4", "2", "a/b", "2/0"])
+def test_a_share_must_be_k_of_n(text):
+    with pytest.raises(ValueError):
+        parse_shard(text)
+
+
+def part(k: int, n: int, problems: list[dict], pages: int = 10) -> dict:
+    return {"shard": f"{k}/{n}", "passed": not problems, "pages_checked": pages, "pages_opened_in_browser": pages,
+            "pages_opened_whole": 1, "pages_unchanged_since_last_pass": 0, "redirect_pages": 0, "problem_count": len(problems),
+            "problems": problems, "duration_seconds": 10.0 * k, "browser_checks": True, "date": f"2026-11-30T10:0{k}:00+00:00",
+            "tools": {"checker": "4", "axe-core": "4.10.2"}, "templates": 2}
+
+
+def test_merged_report_is_the_whole_sites():
+    a = {"url": "/b/", "rule": "link-text", "message": "vague", "selector": "a", "wcag": "2.4.4"}
+    b = {"url": "/a/", "rule": "reflow", "message": "wide", "selector": "div", "wcag": "1.4.10"}
+    merged = merge_reports([part(2, 2, [a]), part(1, 2, [b])])
+    assert merged["problems"] == [b, a] and merged["problem_count"] == 2 and merged["passed"] is False
+    assert merged["pages_checked"] == 20 and merged["shard"] is None and merged["shards"] == 2
+    assert merged["duration_seconds"] == 20.0 and merged["pages_per_second"] == 1.0  # the runners ran side by side
+    assert merge_reports([part(1, 2, []), part(2, 2, [])])["passed"] is True
+
+
+@pytest.mark.parametrize(("parts", "message"), [
+    ([part(1, 3, []), part(2, 3, [])], "share(s) 3/3 missing"),
+    ([part(1, 2, []), part(1, 2, [])], "also in"),
+    ([part(1, 2, []), part(2, 3, []), part(3, 3, [])], "split the pages differently"),
+    ([part(1, 1, []) | {"shard": None}], "not the report of one share"),
+    ([part(1, 2, []), part(2, 2, []) | {"tools": {"checker": "3", "axe-core": "4.10.2"}}], "different checker"),
+])
+def test_merge_refuses_parts_that_do_not_make_one_run(parts, message):
+    with pytest.raises(MergeError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        merge_reports(parts)
+
+
+def page(title: str, content: str, nav: str = '<nav class="md-nav">Assessments</nav>', depth: str = "../") -> str:
+    slug = title.lower().replace(" ", "-")
+    return (f'<html><head><title>{title} - Portal</title><link href="{depth}assets/site.css"></head><body>'
+            f'<a href="#{slug}" class="md-skip">Skip</a><header>Portal <span class="md-header__topic">{title}</span></header>'
+            f'{nav}<main class="md-main"><article class="md-content__inner md-typeset"><h1 id="{slug}">{title}</h1>{content}'
+            "</article></main><footer>Contact us</footer></body></html>")
+
+
+def test_pages_share_a_template_when_only_their_content_and_title_differ():
+    first = template_key(page("Bus passes", "<p>One</p>"))
+    assert first is not None
+    assert template_key(page("Library hours", "<p>Two</p><table></table>")) == first
+    assert template_key(page("Bus passes", "<p>One</p>", nav='<nav class="md-nav">Reports</nav>')) != first
+    assert template_key(page("Bus passes", "<p>One</p>", depth="../../")) != first
+    assert template_key("<html><body><p>No content region</p></body></html>") is None
+
+
+def test_shares_merged_report_the_same_problems_as_one_run(tmp_path: Path):
+    """Static checks only (no browser): two shares and a merge print what one whole run prints."""
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE_SITE, site)  # each run writes its report into the site it checks
+    whole = subprocess.run([*COMMAND, str(site), "--static-only", "--quiet", "--cache", str(tmp_path / "c0"),
+                            "--report", str(tmp_path / "whole.json")], capture_output=True, text=True)
+    parts = []
+    for k in (1, 2):
+        result = subprocess.run([*COMMAND, str(site), "--static-only", "--quiet", "--shard", f"{k}/2",
+                                 "--cache", str(tmp_path / f"c{k}"), "--report", str(tmp_path / f"part-{k}.json")],
+                                capture_output=True, text=True)
+        assert result.returncode in (0, 1), result.stderr
+        parts.append(tmp_path / f"part-{k}.json")
+    merged = subprocess.run([*COMMAND, "--merge", *map(str, parts), "--report", str(tmp_path / "merged.json")],
+                            capture_output=True, text=True)
+    assert whole.returncode == merged.returncode == 1, merged.stderr
+    assert merged.stdout == whole.stdout and whole.stdout.count("\n") >= 3
+    assert json.loads((tmp_path / "merged.json").read_text())["pages_checked"] == json.loads(
+        (tmp_path / "whole.json").read_text())["pages_checked"]
+    missing = subprocess.run([*COMMAND, "--merge", str(parts[0])], capture_output=True, text=True)
+    assert missing.returncode == 2 and "share(s) 2/2 missing" in missing.stderr
+
+
+FAINT = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>body {{ font-family: sans-serif; color: #1a1a1a; background: #fff; }} .faint {{ color: #aaaaaa; }}
+.box {{ height: 40px; overflow: hidden; }}</style></head>
+<body><a href="#main">Skip to main content</a><main id="main"><h1>{title}</h1>{body}</main></body></html>"""
+
+
+@pytest.mark.browser
+def test_a_style_measured_once_still_fails_on_every_page_and_element(tmp_path: Path):
+    """Contrast is measured once per text style and a template's surroundings once, but a fault is
+    reported wherever it is, as checking every element of every page would report it."""
+    site = tmp_path / "site"
+    pages = {
+        "index.html": "<p>Readable text.</p><p>More readable text.</p>",
+        "one/index.html": '<p>Readable text.</p><p class="faint">Too faint.</p><p class="faint">Also too faint.</p>',
+        "two/index.html": '<p>Readable text, again.</p><p class="faint">Faint here too.</p>',
+        "three/index.html": '<p>Readable.</p><div class="box" style="font-size: 1rem; line-height: 1.5">Open 9am to 5pm.</div>',
+    }
+    for path, body in pages.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(FAINT.format(title=f"Page {path.split('/')[0]}", body=body), encoding="utf-8")
+    problems, report = run(site, progress=False, cache=tmp_path / "cache", workers=1)
+    found = sorted((p.url, p.rule) for p in problems)
+    assert found == [("/one/", "color-contrast"), ("/one/", "color-contrast"), ("/three/", "text-resize"),
+                     ("/two/", "color-contrast")], problems
+    assert not [p for p in problems if "eqp" in p.selector and p.rule != "text-resize"]  # no trace of the checker's marks
+    # All four pages share one template: one was checked whole, the others' own content only.
+    assert report["templates"] == 1 and report["pages_opened_whole"] == 1 and report["pages_opened_in_browser"] == 4

@@ -1,0 +1,70 @@
+"""A rebuild that reuses the build cache publishes exactly what a cold build of the same content does.
+
+Speed is measured by scripts/bench_build.py; this holds what a reader would notice: after an edit,
+the site is byte for byte the site a cold build of the edited content gives.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.site_fixture import CONTENT, TODAY
+
+pytestmark = pytest.mark.build
+
+ROOT = Path(__file__).resolve().parent.parent
+EQPORTAL = str(Path(sys.executable).parent / "eqportal")
+
+
+def build(content: Path, site: Path) -> None:
+    result = subprocess.run(
+        [EQPORTAL, "build", "--content", str(content), "--site-dir", str(site), "--config", str(ROOT / "mkdocs.yml"),
+         "--today", TODAY.isoformat(), "--no-check"],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    """Files that differ, or exist on one side only, anywhere under the two folders."""
+    found: list[str] = []
+    compare = filecmp.dircmp(a, b)
+    stack = [("", compare)]
+    while stack:
+        prefix, node = stack.pop()
+        found += [f"{prefix}{name} (one side only)" for name in node.left_only + node.right_only]
+        _, mismatch, errors = filecmp.cmpfiles(node.left, node.right, node.common_files, shallow=False)
+        found += [f"{prefix}{name}" for name in mismatch + errors]
+        stack += [(f"{prefix}{name}/", sub) for name, sub in node.subdirs.items()]
+    return sorted(found)
+
+
+def test_a_rebuild_after_edits_is_byte_for_byte_a_cold_build_of_the_edited_content(tmp_path: Path):
+    warm = tmp_path / "warm"
+    shutil.copytree(CONTENT, warm / "content")
+    build(warm / "content", warm / "site")
+    assert (warm / ".cache" / "build" / "bodies.pickle").is_file()  # the first build filled the cache
+
+    # An editor rewords a paragraph of one assessment and the summary of another, and adds a file.
+    bus = warm / "content" / "eqias" / "bus-passes.md"
+    bus.write_text(bus.read_text(encoding="utf-8").replace(
+        "## Context\n", "## Context\n\nThe council asked older residents first.\n", 1), encoding="utf-8")
+    library = warm / "content" / "eqias" / "libraries-2024.md"
+    text = library.read_text(encoding="utf-8")
+    assert "summary: Changes to library opening hours" in text
+    library.write_text(text.replace("summary: Changes to library opening hours", "summary: New library opening hours", 1),
+                       encoding="utf-8")
+    build(warm / "content", warm / "site")
+
+    cold = tmp_path / "cold"
+    shutil.copytree(warm / "content", cold / "content")
+    build(cold / "content", cold / "site")
+
+    assert "The council asked older residents first." in (warm / "site" / "eqias" / "bus-passes" / "index.html").read_text()
+    assert differences(warm / "site", cold / "site") == []
