@@ -87,7 +87,10 @@ def eqia(i: int, rng: random.Random) -> dict:
         "actions": [{"characteristics": [CHARACTERISTICS[(i + k) % 10]], "issue": sentence(rng), "action": sentence(rng),
                      "outcome": sentence(rng), "owner": "Service manager", "timescale": "2025-06-30", "cost": "None"} for k in range(8)],
         "versions": [{"version": "1.0", "date": "2019-03-01", "author": "Policy officer", "comment": "First version"}],
-        "sign_off": [{"role": "Director", "date": "2019-03-01"}],
+        "commissioning_stage": ("analyse", "plan", "do", "review")[i % 4],
+        "sign_off": [{"role": "senior-officer", "job_title": "Director", "name": "Senior Officer", "date": f"{2015 + i % 10}-03-01"},
+                     {"role": "dmt-member", "job_title": "Directorate Management Team member", "name": "DMT Member",
+                      "date": f"{2015 + i % 10}-03-01"}],
     }
 
 
@@ -273,7 +276,8 @@ def zensical(code: Path, tmp: Path, env: dict[str, str], row: Row, progress) -> 
     progress("Zensical: export, then zensical build")
     out = tmp / "zensical"
     start = time.perf_counter()
-    measure(python_cmd(code, "export", str(out), "--content", str(tmp / "content")), cwd=tmp / "work", env=env)
+    measure(python_cmd(code, "export", str(out), "--content", str(tmp / "content"), "--config", str(code / "mkdocs.yml")),
+            cwd=tmp / "work", env=env)
     measure([zensical_bin, "build"], cwd=out)
     return time.perf_counter() - start, count_pages(out / "site")
 
