@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import functools
 import http.server
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from eqportal.a11y.runner import serve_with
 from eqportal.a11y.static import check_page
 from eqportal.site.csp import add_csp, policy, theme_scripts
 
@@ -77,32 +76,20 @@ class _Counting(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def _serve(handler) -> str:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.mark.browser
 def test_in_chromium_the_policy_blocks_an_off_site_image_and_an_inline_script(tmp_path: Path):
     """Another origin on loopback stands in for another host: no request may reach it, no script may run."""
     from eqportal.a11y.browser import Browser
 
     _Counting.requests = []
-    with _serve(_Counting) as other, Browser() as browser:
+    with serve_with(_Counting) as other, Browser() as browser:
         hostile = (f'<img src="{other}/tracker.png" alt="">'
                    '<script>document.title = "script ran"</script>')
         (tmp_path / "protected.html").write_text(add_csp(_page(body=hostile)), encoding="utf-8")
         (tmp_path / "unprotected.html").write_text(_page(body=hostile.replace("tracker", "control")), encoding="utf-8")
         handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
         handler.log_message = lambda *a: None
-        with _serve(handler) as site:
+        with serve_with(handler) as site:
             browser.driver.get(f"{site}/unprotected.html")  # the control: without the policy both happen
             browser.driver.execute_script("return document.readyState")
             assert browser.driver.title == "script ran"

@@ -161,7 +161,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve(site_dir: Path) -> Iterator[str]:
     """Serve ``site_dir`` on a free port of 127.0.0.1 and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    with serve_with(functools.partial(_QuietHandler, directory=str(site_dir))) as base:
+        yield base
+
+
+@contextmanager
+def serve_with(handler) -> Iterator[str]:
+    """Run an HTTP request handler on a free port of 127.0.0.1 (never another address) and yield its base URL."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
