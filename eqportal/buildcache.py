@@ -90,10 +90,11 @@ class Store:
 
     def put(self, digest: str, value: Any) -> None:
         self._used[digest] = value
+        self._changed = True
 
     def save(self) -> None:
-        """Write the entries this build used (and no others), atomically."""
-        if self.path is None:
+        """Write the entries this build used (and no others), atomically; nothing when they are what the file holds."""
+        if self.path is None or (not getattr(self, "_changed", False) and self._used.keys() == self._old.keys() and self.path.exists()):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")

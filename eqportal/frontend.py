@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import yaml
 
-from eqportal.buildcache import cache_folder
+from eqportal.buildcache import Store, cache_folder, code_digest, key
 from eqportal.context import BuildContext, build_context
 from eqportal.loader import load_portal_once
+from eqportal.outputs import OutputCache, digest, tree_digest
 from eqportal.portal import Portal
-from eqportal.problems import Problem
+from eqportal.problems import Problem, display_path
+from eqportal.render.finish import FinishedPage, finish_page
 from eqportal.render.prerendered import page_markdown
-from eqportal.site import generate
+from eqportal.plan import plan
 from eqportal.site.pages import Generated, GeneratedPage
 
 # The key of mkdocs.yml's `extra` through which `eqportal build` hands its Build to the hook.
@@ -30,15 +34,28 @@ HANDOVER = "eqportal_build"
 TEMPLATES_FOLDER = "eqportal"  # inside the theme's custom_dir: overrides/eqportal/eqia.html
 
 
+class ContentProblems(ValueError):
+    """Generating the site met problems in the content (an address claimed twice): the build stops on them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the content")
+        self.problems = problems
+
+
 @dataclass
 class Build:
+    """The loaded portal, its context, and every page and file generated from them (once, here)."""
+
     portal: Portal
     context: BuildContext
     generated: list[Generated] = field(default_factory=list)
+    outputs: OutputCache | None = None  # the last published site's pages, reused where unchanged (``eqportal build``)
 
     def __post_init__(self) -> None:
         if not self.generated:
-            self.generated = generate(self.portal, self.context)
+            self.generated, problems = plan(self.portal, self.context)
+            if problems:
+                raise ContentProblems(problems)
 
 
 def content_root(config_dir: Path, extra: Mapping[str, Any]) -> Path:
@@ -57,12 +74,15 @@ def template_dirs(config_dir: Path, extra: Mapping[str, Any], custom_dir: str | 
 def load_build(content: Path, *, today: dt.date | None = None, site_url: str | None = None, docs_dir: Path | None = None,
                templates: tuple[Path, ...] = ()) -> tuple[Build | None, list[Problem]]:
     """Load and check the content, gather the context, generate every page; None and the problems if any."""
-    portal, problems = load_portal_once(content, today, cache=cache_folder(content))
+    portal, problems = load_portal_once(content, today, cache=cache_folder(content), plan=False)
     if problems:
         return None, problems
     context = build_context(portal, today=today, site_url=site_url, docs_dir=docs_dir, template_dirs=templates,
                             build_cache=cache_folder(content))
-    return Build(portal, context), []
+    try:
+        return Build(portal, context), []
+    except ContentProblems as err:
+        return None, err.problems
 
 
 # Front matter values the theme writes into the page as they are (Material's <title>, description,
@@ -70,48 +90,138 @@ def load_build(content: Path, *, today: dt.date | None = None, site_url: str | N
 ESCAPED_META = ("title", "description")
 
 
-def page_source(page: GeneratedPage) -> str:
+def page_source(page: GeneratedPage, *, body: str | None = None, extra_meta: Mapping[str, Any] | None = None) -> str:
     """The Markdown file a front end reads: front matter (title, meta), then the rendered page.
 
     The title and description come from content; they are HTML-escaped here, once, because the
-    theme writes ``page.meta`` raw. Text stays text whatever an editor typed.
+    theme writes ``page.meta`` raw. Text stays text whatever an editor typed. ``body`` replaces
+    the page's HTML where the front end takes the finished page another way (the MkDocs hook).
     """
-    meta = {"title": page.title, **page.meta}
+    meta = {"title": page.title, **page.meta, **(extra_meta or {})}
     meta.update({key: html.escape(str(meta[key]), quote=True) for key in ESCAPED_META if isinstance(meta.get(key), str)})
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + page_markdown(page.html)
+    text = page_markdown(page.html) if body is None else body
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + text
 
 
 def edit_path(source: Path, project_root: Path) -> str:
     """The source file relative to the project, for "edit this page" links."""
     try:
-        return Path(source).resolve().relative_to(Path(project_root).resolve()).as_posix()
+        return Path(source).resolve().relative_to(_resolved(Path(project_root))).as_posix()
     except ValueError:
         return Path(source).name
 
 
+@lru_cache(maxsize=8)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
+
+
 @dataclass(frozen=True)
 class SiteFile:
-    """A file a front end adds to its site: content to write, or a file to copy (``abs_src_path``)."""
+    """A file a front end adds to its site: content to write, or a file to copy (``abs_src_path``).
+
+    A generated page also carries its finished HTML, contents and search entries (``page``): the
+    MkDocs hook shows them as they are instead of passing the page through Markdown again.
+    """
 
     src_uri: str
     content: str | bytes | None = None
     abs_src_path: str | None = None
     edit_uri: str | None = None  # the content file behind a page, for "edit this page"
+    page: FinishedPage | None = None
 
 
 class FileClash(ValueError):
     """A generated page at a path that docs/ already has: a silent overwrite would lose one of them."""
 
 
-def site_files(build: Build, project: Path, exists: Callable[[str], bool]) -> list[SiteFile]:
-    """Every generated page and file as a front end adds it; ``exists`` says whether docs/ has the path."""
-    out = []
+class BrokenLinks(ValueError):
+    """Generated pages link to pages, files or anchors the site does not have."""
+
+
+# Material's search plugin leaves these pages to the portal, which hands it their entries ready-made.
+SEARCH_BY_PORTAL = {"search": {"exclude": True}}
+
+
+def site_files(build: Build, project: Path, exists: Callable[[str], bool], *, existing: Iterable[str] | None = None) -> list[SiteFile]:
+    """Every generated page and file as the MkDocs hook adds it, pages finished.
+
+    ``exists`` says whether the front end already has a file at a path (docs/, the theme);
+    ``existing``, all those paths, lets a page finished by an earlier build be reused from the
+    build cache (its links were judged against the same pages and files). Raises
+    :class:`FileClash` or :class:`BrokenLinks`, with every problem found.
+    """
+    generated_files = {item.src_uri for item in build.generated if not isinstance(item, GeneratedPage)}
+    pages = {path: url for url, path in build.context.documents.items()}
+    pages.update({item.src_uri: item.url for item in build.generated if isinstance(item, GeneratedPage)})
+    present = lambda uri: uri in generated_files or exists(uri)  # noqa: E731
+    store = Store(build.context.build_cache if existing is not None else None, "finished")
+    around = key("finished", repr(sorted(pages.items())), repr(sorted(generated_files)), repr(sorted(existing or ())))
+    out, finished = [], {}
     for item in build.generated:
         if exists(item.src_uri):
             raise FileClash(f"{item.url} is generated, but docs/{item.src_uri} also exists: remove one of them")
         if isinstance(item, GeneratedPage):
-            edit = None if item.source is None else edit_path(item.source, project)
-            out.append(SiteFile(item.src_uri, page_source(item), edit_uri=edit))
+            indexed = not (item.meta.get("search") or {}).get("exclude")
+            digest = key(around, item.src_uri, item.title, str(indexed), item.html, repr(item.meta), str(item.source), str(project))
+            kept = store.get(digest)
+            if kept is None:
+                kept = (finish_page(item.html, item.src_uri, pages, present, title=item.title, indexed=indexed),
+                        page_source(item, body="", extra_meta=SEARCH_BY_PORTAL),
+                        None if item.source is None else edit_path(item.source, project))
+                store.put(digest, kept)
+            done, source, edit = kept
+            finished[item.src_uri] = (item, done)
+            out.append(SiteFile(item.src_uri, source, edit_uri=edit, page=done))
         else:
             out.append(SiteFile(item.src_uri, item.content))
+    store.save()
+    problems = _link_problems(finished)
+    if problems:
+        raise BrokenLinks("generated pages link to what the site does not have:\n" + "\n".join(problems))
     return out
+
+
+def _link_problems(finished: Mapping[str, tuple[GeneratedPage, FinishedPage]]) -> list[str]:
+    """Each link that leads nowhere, naming the page (and the content file behind it)."""
+    problems = []
+    for item, done in finished.values():
+        found = list(done.problems)
+        found += [f"links to '#{anchor}' on {finished[target][0].url}, which has no such anchor"
+                  for target, anchor in done.anchor_links if target in finished and anchor not in finished[target][1].anchors]
+        if found:
+            where = f"{item.url}" + (f" (from {display_path(item.source)})" if item.source is not None else "")
+            problems.extend(f"{where}: {problem}" for problem in found)
+    return problems
+
+
+def shared_digest(build: Build, *, config_file: Path, folders: tuple[Path | None, ...], nav: list | None,
+                  versions: tuple[str, ...]) -> str:
+    """What every page's published HTML depends on besides its own content, for :class:`OutputCache`.
+
+    The config, the hand-written pages, the theme's overrides and hooks (``folders``), the code and
+    theme versions, the day, and the titles of generated pages that the navigation shows (on every page).
+    """
+    pages = [item for item in build.generated if isinstance(item, GeneratedPage)]
+    listed = set(_nav_sources(nav)) if nav is not None else None
+    titles = [f"{p.src_uri}\0{p.title}" for p in pages if listed is None or p.src_uri in listed]
+    return digest(Path(config_file).read_bytes(), tree_digest(*folders), code_digest(), *versions,
+                  build.portal.today.isoformat(), *titles)
+
+
+def _nav_sources(nav: Any) -> list[str]:
+    """Every page path named in mkdocs.yml's ``nav``."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _nav_sources(value)]
+    if isinstance(nav, list):
+        return [path for value in nav for path in _nav_sources(value)]
+    return []
+
+
+def page_key(shared: str, item: SiteFile) -> str:
+    """A generated page's published HTML, as a key: its own finished content and what all pages share."""
+    page = item.page
+    assert page is not None
+    return digest(shared, item.src_uri, str(item.content), item.edit_uri or "", page.html, json.dumps(page.toc, sort_keys=True))

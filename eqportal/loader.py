@@ -6,6 +6,7 @@ problems come back together, sorted by file and line.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -29,8 +30,12 @@ from eqportal.references import portal_rules
 from eqportal.rules import RULES
 
 
-def load_portal(root: Path, today: dt.date | None = None, *, cache: Path | None = None) -> tuple[Portal, list[Problem]]:
+def load_portal(root: Path, today: dt.date | None = None, *, cache: Path | None = None,
+                plan: bool = True) -> tuple[Portal, list[Problem]]:
     """Load every content file under ``root``; return the portal and all problems found.
+
+    ``plan`` also generates the whole site to find what would stop a build (``eqportal check``);
+    a build turns it off, because it generates the site itself, with the same checks (:func:`eqportal.plan.plan`).
 
     ``cache`` (a folder, e.g. ``.cache/build``) keeps each file's reading, validation and own rules
     by the hash of its bytes, so only changed files are validated again; rules across files always run.
@@ -58,12 +63,14 @@ def load_portal(root: Path, today: dt.date | None = None, *, cache: Path | None 
     for digest, folder, (source, model, shown) in jobs:
         record, found = store.get(digest) if digest else load_record(source, model, shown)
         problems.extend(found)
+        if record is not None and digest:
+            record = dataclasses.replace(record, digest=digest)
         if record is not None:
             _add(portal, folder, record, problems)
         elif folder == "eqias":
             portal.unreadable_eqias.add(source.stem)
     problems.extend(portal_rules(portal))
-    if not problems:  # plan the site only from content that is otherwise sound: check covers what build does
+    if plan and not problems:  # plan the site only from content that is otherwise sound: check covers what build does
         from eqportal.plan import plan_problems
 
         problems.extend(plan_problems(portal))
@@ -182,7 +189,8 @@ def _link_problem(path: Path, real_root: Path) -> Problem:
 _last_load: tuple[tuple, tuple[Portal, list[Problem]]] | None = None
 
 
-def load_portal_once(root: Path, today: dt.date | None = None, *, cache: Path | None = None) -> tuple[Portal, list[Problem]]:
+def load_portal_once(root: Path, today: dt.date | None = None, *, cache: Path | None = None,
+                     plan: bool = True) -> tuple[Portal, list[Problem]]:
     """:func:`load_portal`, reused while no content file has changed.
 
     ``eqportal build`` validates before it starts MkDocs, and the MkDocs hook loads again:
@@ -191,7 +199,7 @@ def load_portal_once(root: Path, today: dt.date | None = None, *, cache: Path | 
     global _last_load
     root = Path(root)
     files = sorted(root.rglob("*")) if root.is_dir() else []
-    key = (str(root.resolve()), today, tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file()))
+    key = (str(root.resolve()), today, plan, tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file()))
     if _last_load is None or _last_load[0] != key:
-        _last_load = (key, load_portal(root, today, cache=cache))
+        _last_load = (key, load_portal(root, today, cache=cache, plan=plan))
     return _last_load[1]

@@ -10,7 +10,6 @@ reported too, as a problem rather than a traceback.
 
 from __future__ import annotations
 
-import importlib
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
@@ -19,7 +18,7 @@ from eqportal.context import BuildContext
 from eqportal.portal import Portal, Record
 from eqportal.problems import Problem, field_path
 from eqportal.registry import alias_url, content_type, directorate_url, slug, url_for
-from eqportal.site import BUILDER_MODULES
+from eqportal.site import run_builders
 from eqportal.site.pages import Generated, GeneratedPage
 
 Claim = tuple[Record, tuple, str]  # the record, the field location, what it is
@@ -60,20 +59,36 @@ def _directorate_problems(portal: Portal) -> Iterator[Problem]:
                           "needs letters or digits: its index page's address is made from them")
 
 
-def plan_problems(portal: Portal, context: BuildContext | None = None) -> list[Problem]:
-    """Every problem generating the site from ``portal`` would meet, as ``path:line: field: message``."""
+def plan(portal: Portal, context: BuildContext | None = None) -> tuple[list[Generated], list[Problem]]:
+    """Every page and file generating the site from ``portal`` makes, and every problem it would meet.
+
+    The build uses the pages when there are no problems, so the site is generated once; ``check``
+    keeps only the problems, as ``path:line: field: message``.
+    """
     problems = list(_directorate_problems(portal))
     if problems:
-        return problems
+        return [], problems
     context = context or BuildContext(today=portal.today)
-    made: dict[str, list[Generated]] = defaultdict(list)
     try:
-        for name in BUILDER_MODULES:
-            for item in importlib.import_module(f"eqportal.site.{name}").pages(portal, context):
-                made[_address(item)].append(item)
+        made = run_builders(portal, context)
     except Exception as exc:  # noqa: BLE001 - whatever stops generation must be a problem line, never a traceback
         first = (str(exc).splitlines() or [type(exc).__name__])[0]
-        return [Problem(str(portal.root), 1, "", f"the site could not be planned from this content ({type(exc).__name__}: {first[:200]})")]
+        return [], [Problem(str(portal.root), 1, "", f"the site could not be planned from this content ({type(exc).__name__}: {first[:200]})")]
+    by_address: dict[str, list[Generated]] = defaultdict(list)
+    for _, item in made:
+        by_address[_address(item)].append(item)
+    problems = _collisions(portal, by_address)
+    return ([] if problems else [item for _, item in made]), problems
+
+
+def plan_problems(portal: Portal, context: BuildContext | None = None) -> list[Problem]:
+    """Every problem generating the site from ``portal`` would meet, as ``path:line: field: message``."""
+    return plan(portal, context)[1]
+
+
+def _collisions(portal: Portal, made: dict[str, list[Generated]]) -> list[Problem]:
+    """Each address claimed twice, as a problem on the content that claims it."""
+    problems: list[Problem] = []
     claims = _content_claims(portal)
     sources = {Path(r.source).resolve(): r for f in ("eqias", "objectives", "reports") for r in getattr(portal, f).values()}
     for address, items in sorted(made.items()):

@@ -23,6 +23,7 @@ class Record(Generic[M]):
     model: M
     doc: Document
     source: Path
+    digest: str = ""  # the hash of the file's bytes (and the portal's code): what the pages made from it depend on
 
     @property
     def path(self) -> str:

@@ -24,6 +24,7 @@ from eqportal.a11y.runner import run as run_checks
 from eqportal.buildcache import cache_folder
 from eqportal.context import build_context
 from eqportal.frontend import HANDOVER, Build, template_dirs
+from eqportal.outputs import OutputCache
 from eqportal.portal import Portal
 from eqportal.progress import StageLog
 
@@ -73,7 +74,7 @@ def count_pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("*.html"))
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal) -> None:
+def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal, outputs: OutputCache | None = None) -> None:
     """MkDocs in-process, strict, over the portal already loaded: raises ``mkdocs.exceptions.Abort`` on any warning.
 
     The loaded portal and its context reach the hook through ``extra.eqportal_build``, so the
@@ -87,7 +88,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal) -> None:
     project = Path(config.config_file_path).parent
     context = build_context(portal, site_url=config.site_url, docs_dir=Path(config.docs_dir), build_cache=cache_folder(portal.root),
                             template_dirs=template_dirs(project, config.extra, config.theme.custom_dir))
-    config.extra[HANDOVER] = Build(portal, context)
+    config.extra[HANDOVER] = Build(portal, context, outputs=outputs)
     # MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH: the build's day, not the clock.
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(portal.today, dt.time(), dt.timezone.utc).timestamp()))
@@ -128,10 +129,11 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
     result = BuildResult()
     try:
         with stages.stage("MkDocs build") as stage:
-            run_mkdocs(config_file, staging, portal)
+            outputs = OutputCache.load(cache_folder(portal.root), site)  # pages unchanged since the last publish are reused
+            run_mkdocs(config_file, staging, portal, outputs)
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             result.pages = count_pages(staging)
-            stage["summary"] = f"{result.pages} pages"
+            stage["summary"] = f"{result.pages} pages" + (f", {len(outputs.reused)} unchanged since the last publish" if outputs.reused else "")
         if check:
             with stages.stage("page checks") as stage:
                 result.problems, report = run_checks(staging)
@@ -142,6 +144,7 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
         if not result.problems:
             with stages.stage("publish", announce=False) as stage:
                 swap_into_place(staging, site)
+                outputs.save(site)
                 stage["summary"] = f"{shown} replaced"
             if check:  # the statement quotes only the check of a site that was published
                 published = json.loads((site / SITE_REPORT).read_text(encoding="utf-8"))

@@ -7,12 +7,17 @@ content problems become a page listing them and the form editor is at ``/admin/`
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
-from eqportal.frontend import HANDOVER, FileClash, content_root, load_build, site_files, template_dirs
+from eqportal.frontend import (HANDOVER, BrokenLinks, FileClash, content_root, load_build, page_key, shared_digest,
+                               site_files, template_dirs)
 from eqportal.preview import Preview
 from eqportal.site.chrome import finish_document
 from eqportal.site.csp import add_csp
@@ -20,6 +25,9 @@ from eqportal.site.search_text import space_between_blocks
 from eqportal.terminal import printable
 
 _build: list = []
+_finished: dict = {}  # src_uri -> eqportal.render.finish.FinishedPage of each generated page
+_reused: set = set()  # src_uri of generated pages whose published file is reused (eqportal.outputs)
+REUSED = "eqportal-reused.html"  # an empty template: the page's file comes from the last published site
 _preview = Preview()
 
 
@@ -47,15 +55,39 @@ def on_config(config):
 
 def on_files(files, config):
     project = Path(config.config_file_path).parent
+    _finished.clear()
     if not _preview.problems:
         try:
-            _add(files, config, site_files(_build[0], project, lambda uri: files.get_file_from_path(uri) is not None))
-        except FileClash as err:
+            made = site_files(_build[0], project, lambda uri: files.get_file_from_path(uri) is not None,
+                              existing=[f.src_uri for f in files])
+        except (FileClash, BrokenLinks) as err:
             raise Abort(str(err)) from None
+        _finished.update((item.src_uri, item.page) for item in made if item.page is not None)
+        _add(files, config, made)
+        _plan_reuse(files, config, made)
     _preview.remember_pages(f.dest_uri for f in files.documentation_pages())
     files = Files([]) if _preview.problems else files
     _add(files, config, _preview.editor_files(project, config.site_name))
     return files
+
+
+def _plan_reuse(files, config, made):
+    _reused.clear()
+    outputs = _build[0].outputs
+    if outputs is None:
+        return
+    project = Path(config.config_file_path).parent
+    folders = (Path(config.docs_dir), Path(config.theme.custom_dir) if config.theme.custom_dir else None, project / "hooks")
+    shared = shared_digest(_build[0], config_file=Path(config.config_file_path), folders=folders, nav=config.nav,
+                           versions=(version("mkdocs"), version("mkdocs-material")))
+    for item in made:
+        if item.page is not None and outputs.reusable(files.get_file_from_path(item.src_uri).dest_uri, page_key(shared, item)):
+            _reused.add(item.src_uri)
+
+
+def on_env(env, config, files):
+    env.loader = ChoiceLoader([env.loader, DictLoader({REUSED: ""})])
+    return env
 
 
 def _add(files, config, items):
@@ -65,17 +97,34 @@ def _add(files, config, items):
         files.append(file)
 
 
+@event_priority(100)  # before the search plugin writes its index
 def on_post_build(config):
     if _preview.problems:
         _preview.write_problem_pages(Path(config.site_dir), config.site_name)
+    if _build and _build[0].outputs is not None:
+        _build[0].outputs.place(Path(config.site_dir))
+    index = getattr(config.plugins.get("material/search"), "search_index", None)
+    if index is not None:
+        index.entries.extend(entry for page in _finished.values() for entry in page.search)
+
+
+def on_page_markdown(markdown, page, config, files):
+    # A generated page is finished HTML already (eqportal.render.finish): nothing for Markdown to do.
+    if page.file.src_uri in _reused:
+        page.meta["template"] = REUSED
+    return "" if page.file.src_uri in _finished else markdown
 
 
 def on_page_content(html, page, config, files):
-    return space_between_blocks(html)  # search results read as words, not "StatusPublished"
+    finished = _finished.get(page.file.src_uri)
+    if finished is None:
+        return space_between_blocks(html)  # search results read as words, not "StatusPublished"
+    page.toc, page.present_anchor_ids = get_toc(finished.toc), set(finished.anchors)
+    return "" if page.file.src_uri in _reused else finished.html
 
 
 def on_post_page(output, page, config):
-    return _finish(output)
+    return "" if page.file.src_uri in _reused else _finish(output)  # nothing written: the file is linked in after the build
 
 
 def on_post_template(output_content, template_name, config):

@@ -7,6 +7,7 @@ the site is byte for byte the site a cold build of the edited content gives.
 from __future__ import annotations
 
 import filecmp
+import re
 import shutil
 import subprocess
 import sys
@@ -22,13 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 EQPORTAL = str(Path(sys.executable).parent / "eqportal")
 
 
-def build(content: Path, site: Path) -> None:
+def build(content: Path, site: Path) -> str:
     result = subprocess.run(
         [EQPORTAL, "build", "--content", str(content), "--site-dir", str(site), "--config", str(ROOT / "mkdocs.yml"),
          "--today", TODAY.isoformat(), "--no-check"],
         capture_output=True, text=True, cwd=ROOT, timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout + result.stderr
 
 
 def differences(a: Path, b: Path) -> list[str]:
@@ -60,7 +62,10 @@ def test_a_rebuild_after_edits_is_byte_for_byte_a_cold_build_of_the_edited_conte
     assert "summary: Changes to library opening hours" in text
     library.write_text(text.replace("summary: Changes to library opening hours", "summary: New library opening hours", 1),
                        encoding="utf-8")
-    build(warm / "content", warm / "site")
+    log = build(warm / "content", warm / "site")
+    reused = re.search(r"(\d+) pages, (\d+) unchanged since the last publish", log)
+    assert reused, log  # the pages the edits did not touch were not rendered again...
+    assert int(reused.group(2)) < int(reused.group(1))  # ...and the edited ones were
 
     cold = tmp_path / "cold"
     shutil.copytree(warm / "content", cold / "content")

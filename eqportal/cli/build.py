@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort
 
     from eqportal.a11y.runner import CheckerError
+    from eqportal.frontend import ContentProblems
     from eqportal.progress import StageLog
     from eqportal.publish import BUILD_STAGES, UnsafeSiteDir, publish, site_dir_problem
 
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
     stages = StageLog(BUILD_STAGES)
     with stages.stage("content check", announce=False) as stage:
-        portal, problems = load_portal(args.content, today=args.today, cache=cache_folder(args.content))
+        portal, problems = load_portal(args.content, today=args.today, cache=cache_folder(args.content), plan=False)
         stage["summary"] = f"{len(portal.eqias)} assessments, {len(portal.objectives)} objectives, {len(portal.reports)} reports, " \
                            f"{len(portal.decisions)} decisions, {len(problems)} problem(s)"
     if problems:
@@ -60,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
     except UnsafeSiteDir as err:
         print(f"eqportal build: {err}", file=sys.stderr)
         return 2
+    except ContentProblems as err:  # found while generating the site (the same checks as `eqportal check`)
+        print_problems(err.problems, "text", "")
+        print(f"build stopped: {args.site_dir} is unchanged", file=sys.stderr)
+        return 1
     except Abort as err:
         print(f"{printable(err.format_message())}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1

@@ -96,7 +96,8 @@ def datapackage(ctx: DataContext) -> dict[str, object]:
 
 
 def _json(value: object) -> str:
-    return json.dumps(value, indent=1, ensure_ascii=False) + "\n"
+    # One line per file: without ``indent`` Python's C encoder writes it, several times faster at a county's size.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def open_data_files(portal: Portal, context: BuildContext) -> list[DataFile]:

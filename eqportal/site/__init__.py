@@ -11,7 +11,7 @@ import importlib
 
 from eqportal.context import BuildContext
 from eqportal.portal import Portal
-from eqportal.site.pages import Generated, collect
+from eqportal.site.pages import Builder, Generated, collect
 
 BUILDER_MODULES: tuple[str, ...] = (
     "home",
@@ -29,7 +29,12 @@ BUILDER_MODULES: tuple[str, ...] = (
 
 
 def generate(portal: Portal, context: BuildContext) -> list[Generated]:
-    """Every generated page and file of the portal, as plain data.
+    """Every generated page and file of the portal, as plain data; two items at one path raise :class:`DuplicateUrl`."""
+    return collect(run_builders(portal, context))
+
+
+def run_builders(portal: Portal, context: BuildContext) -> list[tuple[Builder, Generated]]:
+    """What every builder makes, in order, each item beside its builder (collisions are not judged here).
 
     The Markdown bodies, the slowest part, are rendered first, all together: unchanged ones come
     from the build cache (``context.build_cache``), new ones are rendered on every core.
@@ -43,4 +48,4 @@ def generate(portal: Portal, context: BuildContext) -> list[Generated]:
               + [(r.body, reports.RESERVED) for r in portal.reports.values()], store)
     store.save()
     builders = [importlib.import_module(f"eqportal.site.{name}").pages for name in BUILDER_MODULES]
-    return collect(portal, context, builders)
+    return [(builder, item) for builder in builders for item in builder(portal, context)]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+from functools import partial
+from typing import Callable, Iterator
 
 from eqportal.context import BuildContext
 from eqportal.easyread import EasyReadPage, eqia_page, objective_page, render
-from eqportal.portal import Portal
+from eqportal.portal import Portal, Record
 from eqportal.registry import EASY_READ, source_path
+from eqportal.site.page_cache import PageCache
 from eqportal.site.pages import GeneratedPage
 from eqportal.site.templating import render_page
 
@@ -18,25 +20,41 @@ def easy_read_pages(portal: Portal, today: dt.date | None = None) -> list[tuple[
 
     ``today`` decides whether an assessment's review is overdue, which its easy-read page says.
     """
+    return [(make(), record) for make, record, _ in _easy_read_makers(portal, today)]
+
+
+def _easy_read_makers(portal: Portal, today: dt.date | None) -> list[tuple[Callable[[], EasyReadPage], Record, list]]:
+    """For each easy-read page: how to make it, its record, and every record it is made from."""
     found = []
     for record in sorted(portal.public_eqias(), key=lambda r: r.model.id):
         successor = portal.eqias.get(record.model.superseded_by or "")
-        found.append((eqia_page(record.model, successor.model if successor else None, today), record))
+        make = partial(eqia_page, record.model, successor.model if successor else None, today)
+        found.append((make, record, [record, successor]))
     for record in sorted(portal.objectives.values(), key=lambda r: r.model.id):
-        found.append((objective_page(record.model), record))
+        found.append((partial(objective_page, record.model), record, [record]))
     return found
 
 
 def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
-    found = easy_read_pages(portal, context.today)
-    for page, record in found:
-        yield GeneratedPage(
-            src_uri=source_path(page.url),
-            title=f"Easy read: {page.title}",
-            html=render(page, context),
-            source=record.source,
-            # Not in the search index: the standard page (which links here) is; this halves the index.
-            meta={"eqp_easy_read": True, "hide": ["toc"], "search": {"exclude": True}},
-        )
-    statuses = {p.id: record.model.status for p, record in found if p.kind == "eqia"}  # every listed assessment shows its status
-    yield render_page(context, EASY_READ, "Easy read versions", "easy_read_index.html", versions=[p for p, _ in found], statuses=statuses)
+    cache = PageCache(context, "easy-read")
+    versions, statuses = [], {}
+    for make, record, inputs in _easy_read_makers(portal, context.today):
+        generated, page = cache.page("easy-read", inputs, partial(_generate, make, record, context))
+        yield generated
+        versions.append(page)
+        if page.kind == "eqia":
+            statuses[page.id] = record.model.status  # every listed assessment shows its status
+    cache.save()
+    yield render_page(context, EASY_READ, "Easy read versions", "easy_read_index.html", versions=versions, statuses=statuses)
+
+
+def _generate(make: Callable[[], EasyReadPage], record: Record, context: BuildContext) -> tuple[GeneratedPage, EasyReadPage]:
+    page = make()
+    return GeneratedPage(
+        src_uri=source_path(page.url),
+        title=f"Easy read: {page.title}",
+        html=render(page, context),
+        source=record.source,
+        # Not in the search index: the standard page (which links here) is; this halves the index.
+        meta={"eqp_easy_read": True, "hide": ["toc"], "search": {"exclude": True}},
+    ), page

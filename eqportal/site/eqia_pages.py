@@ -20,6 +20,7 @@ from eqportal.portal import Portal, Record
 from eqportal.registry import url_for
 from eqportal.render.body import Body, render_body
 from eqportal.reviews import ReviewStatus, review_status
+from eqportal.site.page_cache import PageCache
 from eqportal.site.pages import GeneratedPage
 from eqportal.site.templating import render_page
 
@@ -103,8 +104,14 @@ class EqiaView:
 
 
 def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
+    cache = PageCache(context, "eqias")
     for record in portal.public_eqias():
-        yield eqia_page(portal, context, record)
+        eqia_id = record.model.id
+        # Everything eqia_view reads: the assessment, its successor, and the records that name it.
+        inputs = [record, portal.eqias.get(record.model.superseded_by or ""), *portal.decisions_relying_on(eqia_id),
+                  *portal.objectives_naming(eqia_id), *portal.reports_naming(eqia_id)]
+        yield cache.page("eqia", inputs, lambda: eqia_page(portal, context, record))
+    cache.save()
 
 
 def eqia_view(portal: Portal, context: BuildContext, record: Record[Eqia]) -> EqiaView:

@@ -60,15 +60,14 @@ class DuplicateUrl(ValueError):
     """Two builders made the same URL."""
 
 
-def collect(portal: Portal, context: BuildContext, builders: Iterable[Builder]) -> list[Generated]:
-    """Run every builder and return their output, refusing two items at one path."""
+def collect(made: Iterable[tuple[Builder, Generated]]) -> list[Generated]:
+    """The builders' output, refusing two items at one path."""
     seen: dict[str, str] = {}
     out: list[Generated] = []
-    for builder in builders:
-        for item in builder(portal, context):
-            owner = f"{builder.__module__}.{builder.__name__}"
-            if item.src_uri in seen:
-                raise DuplicateUrl(f"{item.url} is generated twice: by {seen[item.src_uri]} and by {owner}")
-            seen[item.src_uri] = owner
-            out.append(item)
+    for builder, item in made:
+        owner = f"{builder.__module__}.{builder.__name__}"
+        if item.src_uri in seen:
+            raise DuplicateUrl(f"{item.url} is generated twice: by {seen[item.src_uri]} and by {owner}")
+        seen[item.src_uri] = owner
+        out.append(item)
     return out

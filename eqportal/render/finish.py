@@ -1,0 +1,114 @@
+"""A generated page made ready to publish without a Markdown pass: links as URLs, headings with ids, contents.
+
+A generated page's HTML is final apart from three things a Markdown front end would do: turn its
+links from source paths (``../x/index.md``) into URLs (``../x/``), refusing any that lead nowhere,
+give every heading an id, and list the headings as the page's table of contents. Doing them here,
+on HTML the portal wrote itself, is a small fraction of the cost of parsing the page into a
+document tree, running every Markdown extension over it and serialising it again, and it gives
+the same result: the rules are MkDocs' (links), and the ids and contents are made with
+Python-Markdown's own ``toc`` functions.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
+
+from eqportal.registry import url_of_source
+from eqportal.site.search_entries import search_entries
+from eqportal.site.search_text import space_between_blocks
+
+# A link or image in HTML the portal wrote (templates and the sanitiser quote every attribute with ").
+_LINK = re.compile(r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")([^"]*)(")')
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class FinishedPage:
+    """What a front end needs to show a generated page: its HTML, contents and anchors."""
+
+    html: str
+    toc: list[dict] = field(default_factory=list)  # Python-Markdown toc tokens: level, id, name, children
+    anchors: frozenset[str] = frozenset()  # every id on the page, for links to #anchors
+    anchor_links: tuple[tuple[str, str], ...] = ()  # (target source path, anchor) of each link with an anchor
+    problems: tuple[str, ...] = ()  # links that lead nowhere, in words
+    search: tuple[dict, ...] = ()  # the page's entries in the search index, as Material's search plugin makes them
+
+
+def finish_page(html: str, src_uri: str, pages: Mapping[str, str], exists: Callable[[str], bool], *, title: str,
+                indexed: bool = True) -> FinishedPage:
+    """``html`` of the page at ``src_uri``, finished; ``pages`` maps page sources to URLs, ``exists`` says a file is there.
+
+    ``indexed`` False leaves the page out of search (its front matter says ``search: exclude``).
+    """
+    html, toc, anchors = _headings(html)
+    problems: list[str] = []
+    anchor_links: list[tuple[str, str]] = []
+
+    def rewrite(match: re.Match) -> str:
+        raw = match.group(2)
+        url = html_lib.unescape(raw)
+        new = _link(url, src_uri, pages, exists, problems, anchor_links)
+        return match.group(0) if new == url else match.group(1) + html_lib.escape(new, quote=True) + match.group(3)
+
+    html = space_between_blocks(_LINK.sub(rewrite, html))
+    search = search_entries(html, url_of_source(src_uri).lstrip("/"), title) if indexed else ()
+    return FinishedPage(html, toc, frozenset(anchors), tuple(anchor_links), tuple(problems), tuple(search))
+
+
+def _link(url: str, src_uri: str, pages: Mapping[str, str], exists: Callable[[str], bool],
+          problems: list[str], anchor_links: list[tuple[str, str]]) -> str:
+    """A link as MkDocs would publish it (``mkdocs.structure.pages._RelativePathTreeprocessor``)."""
+    scheme, netloc, path, query, anchor = urlsplit(url)
+    if scheme or netloc or url.startswith(("/", "\\")):
+        return url  # another site, or an absolute path: left as it is
+    if not path:
+        if anchor:
+            anchor_links.append((src_uri, anchor))
+        return url
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)).lstrip("/"))
+    if target in pages:
+        if anchor:
+            anchor_links.append((target, anchor))
+        return urlunsplit(("", "", relative_url(pages[target], url_of_source(src_uri)), query, anchor))
+    if exists(target):
+        return url  # a file beside the page: a generated page's folder is its URL's folder, so the path holds
+    if posixpath.splitext(path)[1]:
+        problems.append(f"links to '{url}', but {target} is neither a page nor a file of the portal")
+    return url  # no file extension: an address MkDocs leaves as written (and only mentions)
+
+
+def relative_url(url: str, from_url: str) -> str:
+    """``url`` as seen from the page at ``from_url`` (both site addresses like ``/eqias/x/``), as MkDocs writes it."""
+    relative = posixpath.relpath(url or "/", from_url or "/")
+    return relative + "/" if url.endswith("/") else relative
+
+
+def _headings(html: str) -> tuple[str, list[dict], set[str]]:
+    """Every heading given an id (as the ``toc`` extension would), the nested contents, and all ids on the page."""
+    used = set(_ID.findall(html))
+    counters: dict[str, int] = {}
+    tokens: list[dict] = []
+
+    def give_id(match: re.Match) -> str:
+        level, attrs, inner = int(match.group(1)), match.group(2), match.group(3)
+        name = strip_tags(inner)
+        found = _ID.search(attrs)
+        if found:
+            anchor = found.group(1)
+        else:
+            anchor = unique(slugify(html_lib.unescape(name), "-"), used, counters)
+            used.add(anchor)
+            attrs += f' id="{anchor}"'
+        tokens.append({"level": level, "id": html_lib.unescape(anchor), "name": name, "html": inner, "data-toc-label": ""})
+        return f"<h{level}{attrs}>{inner}</h{level}>"
+
+    html = _HEADING.sub(give_id, html)
+    return html, nest_toc_tokens(tokens), used

@@ -1,0 +1,47 @@
+"""A record's own pages kept between builds, so a rebuild renders only the pages an edit touched.
+
+An assessment's page and its easy-read page are each made from a few records (the assessment,
+the one replacing it, the decisions, objectives and reports that name it) and the build context.
+Each is kept in ``.cache/build/pages-<kind>.pickle`` under the hash of exactly those inputs: the records'
+digests (their file bytes and the portal's code), the day, the site's address, the hand-written
+pages links may point to, and a council's template overrides. If any input changes, the key
+changes, so a kept page is always the page the same inputs would make again (tests/test_rebuild.py).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, TypeVar
+
+from eqportal.buildcache import Store, key
+from eqportal.context import BuildContext
+from eqportal.outputs import tree_digest
+from eqportal.portal import Record
+T = TypeVar("T")
+
+
+class PageCache:
+    """``page(kind, records, make)``: the kept page for these inputs, or ``make()``'s, kept for next time."""
+
+    def __init__(self, context: BuildContext, name: str) -> None:
+        self.store = Store(context.build_cache, f"pages-{name}")
+        self.context = context
+        documents = sorted(context.documents.items())
+        self.shared = key("pages", context.today.isoformat(), context.site_url or "", repr(documents),
+                          tree_digest(*context.template_dirs))
+
+    def page(self, kind: str, records: Iterable[Record | None], make: Callable[[], T]) -> T:
+        parts = [kind]
+        for record in records:
+            if record is not None and not record.digest:
+                return make()  # a record read without the cache has no digest: nothing to key the page by
+            changed = self.context.last_changed(record.source) if record is not None else None
+            parts += [record.digest if record is not None else "-", changed.isoformat() if changed else "-"]
+        digest = key(self.shared, *parts)
+        found = self.store.get(digest)
+        if found is None:
+            found = make()
+            self.store.put(digest, found)
+        return found
+
+    def save(self) -> None:
+        self.store.save()

@@ -1,0 +1,65 @@
+"""Generated pages are published without a Markdown pass: links, heading ids and contents as MkDocs would make them."""
+
+from __future__ import annotations
+
+import markdown
+
+from eqportal.render.finish import finish_page, relative_url
+
+PAGES = {"eqias/a/index.md": "/eqias/a/", "eqias/b/index.md": "/eqias/b/", "index.md": "/", "about.md": "/about/",
+         "easy-read/eqias/a/index.md": "/easy-read/eqias/a/"}
+FILES = {"assets/chart.png", "data/eqias.json"}
+
+
+def finish(html: str, src: str = "eqias/a/index.md"):
+    return finish_page(html, src, PAGES, FILES.__contains__, title="A")
+
+
+def test_links_to_pages_become_relative_addresses_with_their_query_and_anchor():
+    done = finish('<p><a href="../b/index.md#actions">B</a> <a href="../../index.md">Home</a> '
+                  '<a href="../../about.md?x=1&amp;y=2">About</a> <a href="index.md">Here</a> '
+                  '<a href="../../easy-read/eqias/a/index.md">Easy</a></p>')
+    assert 'href="../b/#actions"' in done.html
+    assert 'href="../../"' in done.html
+    assert 'href="../../about/?x=1&amp;y=2"' in done.html
+    assert 'href="./"' in done.html
+    assert 'href="../../easy-read/eqias/a/"' in done.html
+    assert done.problems == ()
+    assert ("eqias/b/index.md", "actions") in done.anchor_links
+
+
+def test_links_that_leave_the_page_alone_are_kept_as_written():
+    html = ('<p><a href="https://www.kent.gov.uk/x">K</a> <a href="/eqias/">abs</a> <a href="#top">top</a> '
+            '<a href="mailto:a@b.c">m</a> <img src="../../assets/chart.png" alt="c"> <a href="../b/">dir</a></p>')
+    done = finish(html)
+    assert done.html == html
+    assert done.problems == ()
+
+
+def test_a_link_to_a_page_or_file_that_does_not_exist_is_a_problem_naming_it():
+    done = finish('<p><a href="../gone/index.md">Gone</a> <img src="../../assets/missing.png" alt="m"></p>')
+    assert len(done.problems) == 2
+    assert "eqias/gone/index.md is neither a page nor a file" in done.problems[0]
+    assert "assets/missing.png" in done.problems[1]
+
+
+def test_headings_get_the_ids_and_contents_pythons_markdown_toc_would_give():
+    body = "# Title\n\n## Who is affected\n\n### Older & younger people\n\n## Who is affected\n\n## Done {: #done }\n"
+    md = markdown.Markdown(extensions=["toc", "attr_list"])
+    expected_html = md.convert(body)
+    plain = markdown.Markdown(extensions=["attr_list"]).convert(body)  # the same headings, without ids
+    done = finish(plain)
+    assert done.html == expected_html
+    strip = lambda tokens: [{"level": t["level"], "id": t["id"], "name": t["name"], "children": strip(t["children"])} for t in tokens]  # noqa: E731
+    assert strip(done.toc) == strip(md.toc_tokens)
+    assert {"title", "who-is-affected", "who-is-affected_1", "older-younger-people", "done"} <= done.anchors
+
+
+def test_relative_url_matches_mkdocs():
+    from mkdocs.utils import get_relative_url
+
+    for url, other in [("eqias/b/", "eqias/a/"), ("", "eqias/a/"), ("eqias/a/", "eqias/a/"), ("data/x.json", "eqias/a/"),
+                       ("eqias/", ""), ("about/", "easy-read/eqias/a/")]:
+        mkdocs_other = other or "."
+        mkdocs_url = url or "./"
+        assert relative_url("/" + url, "/" + other) == get_relative_url(mkdocs_url, mkdocs_other), (url, other)
