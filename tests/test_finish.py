@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 
 from eqportal.render.finish import finish_page, relative_url
 
@@ -63,3 +64,30 @@ def test_relative_url_matches_mkdocs():
         mkdocs_other = other or "."
         mkdocs_url = url or "./"
         assert relative_url("/" + url, "/" + other) == get_relative_url(mkdocs_url, mkdocs_other), (url, other)
+
+
+@pytest.mark.build
+def test_a_body_link_that_leads_nowhere_stops_the_build_naming_the_content_file(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.site_fixture import CONTENT, TODAY
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(CONTENT, tmp_path / "content")
+    source = next((tmp_path / "content" / "eqias").glob("*.md"))
+    other = next(p.stem for p in sorted((tmp_path / "content" / "eqias").glob("*.md"))
+                 if p != source and "\nstatus: published" in p.read_text(encoding="utf-8"))
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text + f"\n\nSee [the other assessment](../{other}/index.md) and [a lost page](../lost/index.md).\n",
+                      encoding="utf-8")
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "eqportal"), "build", "--content", str(tmp_path / "content"), "--site-dir",
+         str(tmp_path / "site"), "--config", str(root / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert result.returncode == 1
+    assert f"{source.name}" in result.stderr and "../lost/index.md" in result.stderr
+    assert f"../{other}/index.md" not in result.stderr  # the link to a page that exists is fine
+    assert not (tmp_path / "site").exists()
