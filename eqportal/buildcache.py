@@ -25,6 +25,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
+from eqportal.forked import can_fork
+
 FOLDER = Path(".cache") / "build"  # beside the content folder, like the check cache
 CACHE_FORMAT = "1"
 
@@ -111,8 +113,9 @@ def compute_all(items: list[tuple[str, Any]], store: Store, work: Callable[[Any]
     """Fill ``store`` with ``work(argument)`` for every ``(digest, argument)`` it does not hold yet.
 
     With ``pool_from`` or more missing and more than one core, the work is spread over a pool of
-    processes (spawned: a fresh interpreter, safe beside MkDocs' and the checker's threads).
-    ``work`` must be a module-level function so the pool can find it.
+    processes: forked where that is safe (no other thread; nothing to import again), else spawned
+    (a fresh interpreter, safe beside MkDocs' and the checker's threads). ``work`` must be a
+    module-level function so the pool can find it.
     """
     missing: dict[str, Any] = {}
     for digest, argument in items:
@@ -131,7 +134,8 @@ def compute_all(items: list[tuple[str, Any]], store: Store, work: Callable[[Any]
 
         count = workers()
         chunk = max(1, len(missing) // (count * 4))
-        with concurrent.futures.ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
+        method = "fork" if can_fork() else "spawn"
+        with concurrent.futures.ProcessPoolExecutor(count, mp_context=multiprocessing.get_context(method)) as pool:
             results = pool.map(work, missing.values(), chunksize=chunk)
             for digest, result in zip(missing, results):
                 store.put(digest, result)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -31,7 +32,12 @@ class BuildContext:
     build_cache: Path | None = None  # where work is kept for the next build (.cache/build), or None
 
     def last_changed(self, source: Path | None) -> dt.date | None:
-        return self.changed.get(Path(source).resolve()) if source is not None else None
+        return self.changed.get(_resolved(Path(source))) if source is not None else None
+
+
+@lru_cache(maxsize=65536)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
 
 
 def report_cache(content_root: Path) -> Path:

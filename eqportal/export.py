@@ -29,6 +29,9 @@ from eqportal.registry import url_of_source
 from eqportal.site.pages import GeneratedPage
 
 MARKER_FILE = ".eqportal-export"  # marks a folder this command wrote, so a re-export may replace it
+# Overrides of Material's partials that only serve the MkDocs hook (the navigation made once per
+# folder, eqportal.site.navcache): Zensical gets its own partial, with the fixes below.
+MKDOCS_ONLY_OVERRIDES = ("partials/nav.html",)
 PORTAL_ONLY_EXTENSIONS = ("eqportal.render.prerendered", "eqportal.render.tables")
 PORTAL_ONLY_KEYS = ("hooks", "watch", "validation", "docs_dir", "site_dir")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
@@ -101,6 +104,8 @@ def export(build: Build, config: dict, config_file: Path, target: Path) -> Expor
     if theme.get("custom_dir"):
         shutil.copytree(project / theme["custom_dir"], target / "overrides",
                         ignore=shutil.ignore_patterns(TEMPLATES_FOLDER, "__pycache__"))
+        for name in MKDOCS_ONLY_OVERRIDES:
+            (target / "overrides" / name).unlink(missing_ok=True)
         _valid_base_template(target / "overrides")
     (target / "mkdocs.yml").write_text(export_config(config), encoding="utf-8")
     return ExportResult(pages, files)

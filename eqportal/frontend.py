@@ -18,13 +18,13 @@ from typing import Any, Callable, Iterable, Mapping
 
 import yaml
 
-from eqportal.buildcache import Store, cache_folder, code_digest, key
+from eqportal.buildcache import cache_folder, code_digest
 from eqportal.context import BuildContext, build_context
 from eqportal.loader import load_portal_once
 from eqportal.outputs import OutputCache, digest, tree_digest
 from eqportal.portal import Portal
 from eqportal.problems import Problem, display_path
-from eqportal.render.finish import FinishedPage, finish_page
+from eqportal.render.finish import FinishedPage, link_page
 from eqportal.render.prerendered import page_markdown
 from eqportal.plan import plan
 from eqportal.site.pages import Generated, GeneratedPage
@@ -97,23 +97,24 @@ def page_source(page: GeneratedPage, *, body: str | None = None, extra_meta: Map
     theme writes ``page.meta`` raw. Text stays text whatever an editor typed. ``body`` replaces
     the page's HTML where the front end takes the finished page another way (the MkDocs hook).
     """
+    text = page_markdown(page.html) if body is None else body
+    return "---\n" + yaml.safe_dump(page_meta(page, extra_meta), allow_unicode=True, sort_keys=False) + "---\n\n" + text
+
+
+def page_meta(page: GeneratedPage, extra_meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The page's front matter: its title and meta, title and description HTML-escaped (the theme writes them raw)."""
     meta = {"title": page.title, **page.meta, **(extra_meta or {})}
     meta.update({key: html.escape(str(meta[key]), quote=True) for key in ESCAPED_META if isinstance(meta.get(key), str)})
-    text = page_markdown(page.html) if body is None else body
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + text
+    return meta
 
 
+@lru_cache(maxsize=65536)  # an assessment's page and its easy-read page share a source
 def edit_path(source: Path, project_root: Path) -> str:
     """The source file relative to the project, for "edit this page" links."""
     try:
-        return Path(source).resolve().relative_to(_resolved(Path(project_root))).as_posix()
+        return Path(source).resolve().relative_to(Path(project_root).resolve()).as_posix()
     except ValueError:
         return Path(source).name
-
-
-@lru_cache(maxsize=8)
-def _resolved(path: Path) -> Path:
-    return path.resolve()
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class SiteFile:
     abs_src_path: str | None = None
     edit_uri: str | None = None  # the content file behind a page, for "edit this page"
     page: FinishedPage | None = None
+    meta: dict[str, Any] | None = None  # a generated page's front matter, handed to the front end as data
 
 
 class FileClash(ValueError):
@@ -143,39 +145,28 @@ class BrokenLinks(ValueError):
 SEARCH_BY_PORTAL = {"search": {"exclude": True}}
 
 
-def site_files(build: Build, project: Path, exists: Callable[[str], bool], *, existing: Iterable[str] | None = None) -> list[SiteFile]:
+def site_files(build: Build, project: Path, exists: Callable[[str], bool]) -> list[SiteFile]:
     """Every generated page and file as the MkDocs hook adds it, pages finished.
 
-    ``exists`` says whether the front end already has a file at a path (docs/, the theme);
-    ``existing``, all those paths, lets a page finished by an earlier build be reused from the
-    build cache (its links were judged against the same pages and files). Raises
-    :class:`FileClash` or :class:`BrokenLinks`, with every problem found.
+    ``exists`` says whether the front end already has a file at a path (docs/, the theme). A page
+    comes with its front matter as data (``meta``) and an empty source: nothing is left for Markdown.
+    Raises :class:`FileClash` or :class:`BrokenLinks`, with every problem found.
     """
     generated_files = {item.src_uri for item in build.generated if not isinstance(item, GeneratedPage)}
     pages = {path: url for url, path in build.context.documents.items()}
     pages.update({item.src_uri: item.url for item in build.generated if isinstance(item, GeneratedPage)})
     present = lambda uri: uri in generated_files or exists(uri)  # noqa: E731
-    store = Store(build.context.build_cache if existing is not None else None, "finished")
-    around = key("finished", repr(sorted(pages.items())), repr(sorted(generated_files)), repr(sorted(existing or ())))
     out, finished = [], {}
     for item in build.generated:
         if exists(item.src_uri):
             raise FileClash(f"{item.url} is generated, but docs/{item.src_uri} also exists: remove one of them")
         if isinstance(item, GeneratedPage):
-            indexed = not (item.meta.get("search") or {}).get("exclude")
-            digest = key(around, item.src_uri, item.title, str(indexed), item.html, repr(item.meta), str(item.source), str(project))
-            kept = store.get(digest)
-            if kept is None:
-                kept = (finish_page(item.html, item.src_uri, pages, present, title=item.title, indexed=indexed),
-                        page_source(item, body="", extra_meta=SEARCH_BY_PORTAL),
-                        None if item.source is None else edit_path(item.source, project))
-                store.put(digest, kept)
-            done, source, edit = kept
+            done = link_page(item.prepared, item.src_uri, pages, present)
             finished[item.src_uri] = (item, done)
-            out.append(SiteFile(item.src_uri, source, edit_uri=edit, page=done))
+            edit = None if item.source is None else edit_path(item.source, project)
+            out.append(SiteFile(item.src_uri, "", edit_uri=edit, page=done, meta=page_meta(item, SEARCH_BY_PORTAL)))
         else:
             out.append(SiteFile(item.src_uri, item.content))
-    store.save()
     problems = _link_problems(finished)
     if problems:
         raise BrokenLinks("generated pages link to what the site does not have:\n" + "\n".join(problems))
@@ -224,4 +215,5 @@ def page_key(shared: str, item: SiteFile) -> str:
     """A generated page's published HTML, as a key: its own finished content and what all pages share."""
     page = item.page
     assert page is not None
-    return digest(shared, item.src_uri, str(item.content), item.edit_uri or "", page.html, json.dumps(page.toc, sort_keys=True))
+    return digest(shared, item.src_uri, json.dumps(item.meta, sort_keys=True, default=str), item.edit_uri or "", page.html,
+                  json.dumps(page.toc, sort_keys=True))

@@ -73,8 +73,24 @@ class _Refused(yaml.MarkedYAMLError):
     """Valid YAML the portal refuses (anchors, aliases): the message is already in plain words."""
 
 
+# What could make an anchor, an alias, or nesting without indentation: flow collections ([ {) or
+# sequences opened on one line (- - x). Without any of them, a block value nests one level per
+# indentation step at most (two when a list sits under a key at the same column).
+_MAYBE_ANCHORED_OR_DEEP = re.compile(r"[&*\[{]|-[ \t]+-(?:[ \t]|$)", re.M)
+SHALLOW_INDENT = MAX_DEPTH // 2 - 2  # columns 0..SHALLOW_INDENT: at most 2 * (SHALLOW_INDENT + 1) < MAX_DEPTH levels
+
+
+def _plainly_safe(yaml_text: str) -> bool:
+    """True when the text can hold no anchor, no alias and no nesting beyond :data:`MAX_DEPTH` (most files)."""
+    if _MAYBE_ANCHORED_OR_DEEP.search(yaml_text):
+        return False
+    return max((len(line) - len(line.lstrip(" ")) for line in yaml_text.splitlines()), default=0) <= SHALLOW_INDENT
+
+
 def _refuse_anchors(yaml_text: str) -> None:
     """Anchors and aliases make one value stand in several places, which editors misread: refuse them."""
+    if _plainly_safe(yaml_text):
+        return  # nothing to refuse, without reading the text event by event
     loader = _TextLoader(yaml_text)
     depth = 0
     try:

@@ -19,13 +19,13 @@ from eqportal.characters import character_problems
 from eqportal.errors import describe_all
 from eqportal.frontmatter import Document, read_document
 from eqportal.manifest import MANIFEST_NAME
-from eqportal.models import Decision, Objective
+from eqportal.models import Decision, Eqia, Objective, Report
 from eqportal.registry import BY_FOLDER, CONTENT_TYPES
 from eqportal.placeholders import placeholder_problems
 from eqportal.plain_language import document_problems as plain_language_problems
 from eqportal.portal import Portal, Record
 from eqportal.problems import Problem, display_path, field_path
-from eqportal.render.body import body_problem
+from eqportal.render.body import Body, BodyTooComplex, body_problem, keep_rendered, render_body
 from eqportal.references import portal_rules
 from eqportal.rules import RULES
 
@@ -59,6 +59,13 @@ def load_portal(root: Path, today: dt.date | None = None, *, cache: Path | None 
                 digest = None
             jobs.append((digest, folder, (source, model, shown)))
     compute_all([(d, job) for d, _, job in jobs if d], store, _load_job)
+    for digest, _, (source, model, _shown) in jobs:
+        made = store.get(digest) if digest else None
+        if made is not None and len(made) == 3:  # just made by a worker: keep its body for the build, cache the rest
+            record, found, body = made
+            store.put(digest, (record, found))
+            if body is not None and record is not None:
+                keep_rendered(record.body, reserved_anchors(model), body)
     # ...then together, in a stable order.
     for digest, folder, (source, model, shown) in jobs:
         record, found = store.get(digest) if digest else load_record(source, model, shown)
@@ -78,8 +85,27 @@ def load_portal(root: Path, today: dt.date | None = None, *, cache: Path | None 
     return portal, sorted(set(problems))
 
 
-def _load_job(job: tuple[Path, type[BaseModel], str]) -> tuple[Record | None, list[Problem]]:
-    return load_record(*job)
+def _load_job(job: tuple[Path, type[BaseModel], str]) -> tuple[Record | None, list[Problem], Body | None]:
+    """One file for a worker: its record and problems, and its body as the build renders it (sent back, not cached)."""
+    record, problems = load_record(*job)
+    body = None
+    if record is not None and reserved_anchors(job[1]) is not None:
+        try:
+            body = render_body(record.body, reserved=reserved_anchors(job[1]))  # the check just rendered it: cached
+        except BodyTooComplex:
+            body = None
+    return record, problems, body
+
+
+def reserved_anchors(model: type[BaseModel]) -> frozenset[str] | None:
+    """The anchors a body may not take on its page, or None for a body not rendered in sections."""
+    if model is Eqia:
+        from eqportal.site.eqia_pages import RESERVED
+        return RESERVED
+    if model is Report:
+        from eqportal.site.reports import RESERVED
+        return RESERVED
+    return None
 
 
 def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Record | None, list[Problem]]:
@@ -113,7 +139,7 @@ def _body_problems(doc: Document, model: type[BaseModel]) -> list[Problem]:
     """Every body is rendered here exactly as the build renders it, so the build cannot fail on one."""
     if model is Decision:
         return []  # decision bodies are not published
-    found = body_problem(doc.body, top_only=model is Objective)
+    found = body_problem(doc.body, top_only=model is Objective, reserved=reserved_anchors(model) or frozenset())
     return [] if found is None else [Problem(doc.path, doc.body_line + found.line - 1, "body", found.message)]
 
 

@@ -8,6 +8,7 @@ glossary marks ``avoid`` (BME, BAME) are refused with the glossary's reason.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterator
 
 from eqportal.easyread.readability import sentences, words
@@ -20,6 +21,7 @@ LIST_ITEM = re.compile(r"^([-*+]|\d+[.)])\s+")
 SKIPPED_FIELDS = {"id", "url", "email", "phone", "text_relay", "superseded_by", "aliases", "eqias", "number"}
 
 
+@lru_cache(maxsize=1)
 def _avoid_patterns() -> list[tuple[re.Pattern[str], str, str]]:
     found = []
     for term in glossary():
@@ -30,7 +32,8 @@ def _avoid_patterns() -> list[tuple[re.Pattern[str], str, str]]:
 
 def text_problems(text: str) -> Iterator[str]:
     """Messages for one piece of prose (a paragraph or a field value)."""
-    for sentence in sentences(text):
+    # A text of 34 words or fewer has no sentence longer than that: most field values stop here.
+    for sentence in sentences(text) if len(words(text)) > MAX_SENTENCE_WORDS else ():
         count = len(words(sentence))
         if count > MAX_SENTENCE_WORDS:
             start = " ".join(sentence.split()[:6])

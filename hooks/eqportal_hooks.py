@@ -7,6 +7,8 @@ content problems become a page listing them and the form editor is at ``/admin/`
 
 from __future__ import annotations
 
+import logging
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
@@ -14,21 +16,27 @@ from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from eqportal.frontend import (HANDOVER, BrokenLinks, FileClash, content_root, load_build, page_key, shared_digest,
                                site_files, template_dirs)
+from eqportal.forked import can_fork, forked
 from eqportal.preview import Preview
 from eqportal.site.chrome import finish_document
 from eqportal.site.csp import add_csp
+from eqportal.site.navcache import Memo, nav_key
 from eqportal.site.search_text import space_between_blocks
 from eqportal.terminal import printable
 
 _build: list = []
-_finished: dict = {}  # src_uri -> eqportal.render.finish.FinishedPage of each generated page
+_finished: dict = {}  # src_uri -> the SiteFile of each generated page (finished HTML, contents, meta)
 _reused: set = set()  # src_uri of generated pages whose published file is reused (eqportal.outputs)
 REUSED = "eqportal-reused.html"  # an empty template: the page's file comes from the last published site
 _preview = Preview()
+_nav_memo = Memo()
+_nav: list = []
+PARALLEL_FROM = 64  # generated pages; below this a second process costs more than it saves
 
 
 def on_startup(command, dirty):
@@ -58,11 +66,10 @@ def on_files(files, config):
     _finished.clear()
     if not _preview.problems:
         try:
-            made = site_files(_build[0], project, lambda uri: files.get_file_from_path(uri) is not None,
-                              existing=[f.src_uri for f in files])
+            made = site_files(_build[0], project, lambda uri: files.get_file_from_path(uri) is not None)
         except (FileClash, BrokenLinks) as err:
             raise Abort(str(err)) from None
-        _finished.update((item.src_uri, item.page) for item in made if item.page is not None)
+        _finished.update((item.src_uri, item) for item in made if item.page is not None)
         _add(files, config, made)
         _plan_reuse(files, config, made)
     _preview.remember_pages(f.dest_uri for f in files.documentation_pages())
@@ -85,9 +92,78 @@ def _plan_reuse(files, config, made):
             _reused.add(item.src_uri)
 
 
+def on_nav(nav, config, files):
+    _nav[:] = [nav]
+    for file in files.documentation_pages():
+        if file.page is None and file.src_uri in _finished:  # outside the nav: MkDocs would make a Page here
+            _PortalPage(None, file, config)
+    return nav
+
+
+class _PortalPage(Page):
+    """A generated page, finished by the portal (eqportal.render.finish): MkDocs takes its HTML as it is.
+
+    Reading it and converting it would be a Markdown pass over an empty source, with a new
+    Python-Markdown instance for each of a county's thousands of pages; every other step (theme,
+    plugins, links to it, anchors in it) is MkDocs' own.
+    """
+
+    def read_source(self, config):
+        self.markdown, self.meta = "", dict(_finished[self.file.src_uri].meta)
+        if self.file.src_uri in _reused:
+            self.meta["template"] = REUSED
+
+    def render(self, config, files):
+        finished = _finished[self.file.src_uri].page
+        self.content = "" if self.file.src_uri in _reused else finished.html
+        self.toc, self.present_anchor_ids, self.links_to_anchors = get_toc(finished.toc), set(finished.anchors), {}
+
+
 def on_env(env, config, files):
     env.loader = ChoiceLoader([env.loader, DictLoader({REUSED: ""})])
+    _nav_memo.clear()
+    env.globals.update(eqp_nav_key=nav_key, eqp_memo=_nav_memo)  # overrides/partials/nav.html
+    if _build and can_fork() and len(_finished) >= PARALLEL_FROM:
+        _theme_pages_elsewhere(env, config, files)
     return env
+
+
+def _theme_pages_elsewhere(env, config, files):
+    """Generated pages put through the theme in forked workers, by MkDocs' own _build_page, before its loop.
+
+    MkDocs renders one page after another; the pages are independent, so each worker writes a
+    share. Warnings a worker logs are logged again here, where --strict counts them; MkDocs' own
+    loop then skips those pages as it skips reused ones.
+    """
+    from mkdocs.commands.build import _build_page
+
+    doc_files = files.documentation_pages()
+    pages = [f.page for f in doc_files if f.src_uri in _finished and f.src_uri not in _reused and f.page is not None]
+
+    def share(part):
+        log = _Caught()
+        logging.getLogger("mkdocs").addHandler(log)
+        for page in part:
+            _build_page(page, config, doc_files, _nav[0], env)
+        return log.records
+
+    shares = {f"theme-{k}": partial(share, pages[k::2]) for k in range(2)}
+    with forked(shares) as futures:
+        for future in futures.values():
+            for level, message in future.result():
+                logging.getLogger("mkdocs.plugins.eqportal").log(level, message)
+    for page in pages:
+        _reused.add(page.file.src_uri)  # written: MkDocs' loop has nothing left to do for it
+        page.meta["template"], page.content = REUSED, ""
+
+
+class _Caught(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append((record.levelno, record.getMessage()))
 
 
 def _add(files, config, items):
@@ -105,22 +181,26 @@ def on_post_build(config):
         _build[0].outputs.place(Path(config.site_dir))
     index = getattr(config.plugins.get("material/search"), "search_index", None)
     if index is not None:
-        index.entries.extend(entry for page in _finished.values() for entry in page.search)
+        index.entries.extend(entry for item in _finished.values() for entry in item.page.search)
 
 
 def on_page_markdown(markdown, page, config, files):
     # A generated page is finished HTML already (eqportal.render.finish): nothing for Markdown to do.
-    if page.file.src_uri in _reused:
-        page.meta["template"] = REUSED
-    return "" if page.file.src_uri in _finished else markdown
+    item = _finished.get(page.file.src_uri)
+    if item is None or isinstance(page, _PortalPage):
+        return markdown
+    page.meta = {**item.meta, "template": REUSED} if page.file.src_uri in _reused else dict(item.meta)
+    return ""
 
 
 def on_page_content(html, page, config, files):
-    finished = _finished.get(page.file.src_uri)
-    if finished is None:
+    item = _finished.get(page.file.src_uri)
+    if item is None:
         return space_between_blocks(html)  # search results read as words, not "StatusPublished"
-    page.toc, page.present_anchor_ids = get_toc(finished.toc), set(finished.anchors)
-    return "" if page.file.src_uri in _reused else finished.html
+    if isinstance(page, _PortalPage):
+        return html
+    page.toc, page.present_anchor_ids = get_toc(item.page.toc), set(item.page.anchors)
+    return "" if page.file.src_uri in _reused else item.page.html
 
 
 def on_post_page(output, page, config):

@@ -73,3 +73,24 @@ def test_a_rebuild_after_edits_is_byte_for_byte_a_cold_build_of_the_edited_conte
 
     assert "The council asked older residents first." in (warm / "site" / "eqias" / "bus-passes" / "index.html").read_text()
     assert differences(warm / "site", cold / "site") == []
+
+
+def test_a_county_sized_build_on_every_core_is_byte_for_byte_the_build_on_one(tmp_path: Path):
+    """Past a few dozen assessments the build forks workers (pages, open data, the theme); the site is the same."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_build import write_content
+
+    write_content(tmp_path / "content", 70, CONTENT)
+    runner = ("import sys, eqportal.forked as f, eqportal.site as s\n"
+              "if sys.argv[1] == 'one': f.can_fork = s.can_fork = lambda: False\n"
+              "from eqportal.cli import main\n"
+              "if __name__ == '__main__': sys.exit(main(sys.argv[2:]))\n")
+    (tmp_path / "run.py").write_text(runner, encoding="utf-8")
+    for cores in ("every", "one"):
+        result = subprocess.run(
+            [sys.executable, str(tmp_path / "run.py"), cores, "build", "--content", str(tmp_path / "content"),
+             "--site-dir", str(tmp_path / cores), "--config", str(ROOT / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
+            capture_output=True, text=True, cwd=tmp_path, timeout=600)
+        assert result.returncode == 0, result.stdout + result.stderr
+        shutil.rmtree(tmp_path / ".cache", ignore_errors=True)  # each build cold
+    assert differences(tmp_path / "every", tmp_path / "one") == []

@@ -182,3 +182,35 @@ def test_objective_page_shows_progress_and_linked_assessments(site):
 def test_home_page_counts_and_latest(site):
     page = html_of(site, "/")
     assert "Library opening hours 2024" in page and "another format" in page
+
+
+def test_pages_made_in_forked_workers_are_the_pages_made_in_one_process():
+    """A county's build makes its growing builders' pages on every core; the site must not depend on it.
+
+    Run in a fresh process: forking is used only where no other thread runs, and a test runner has some.
+    """
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent("""
+        import eqportal.site as site
+        from eqportal.forked import can_fork
+        from eqportal.site import generate
+        from tests.test_site_pages import fixture_context, fixture_portal
+
+        def pages():
+            portal, context = fixture_portal(), fixture_context()
+            return [(i.src_uri, getattr(i, "title", None), getattr(i, "html", None), getattr(i, "content", None))
+                    for i in generate(portal, context)]
+
+        one = pages()
+        site.PARALLEL_FROM = 0
+        assert can_fork(), "the workers must really run here"
+        assert pages() == one
+        print("same pages")
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                            cwd=str(__import__("pathlib").Path(__file__).resolve().parent.parent))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "same pages" in result.stdout

@@ -73,8 +73,14 @@ class BodyTooComplex(ValueError):
         self.message = message
 
 
-# Bodies rendered ahead by ``prerender`` (from the build cache, or in a pool of processes).
+# Bodies rendered ahead: by ``prerender`` (from the build cache, or in a pool of processes), or
+# while the content was checked (``keep_rendered``).
 _rendered: dict[tuple[str, frozenset[str]], Body] = {}
+
+
+def keep_rendered(text: str, reserved: frozenset[str], body: Body) -> None:
+    """A body rendered elsewhere (a worker checking the content), for the build to use rather than render again."""
+    _rendered[(text, frozenset(reserved))] = body
 
 
 def render_body(text: str, *, reserved: set[str] = frozenset()) -> Body:
@@ -109,6 +115,10 @@ def prerender(jobs: Iterable[tuple[str, Iterable[str]]], store: Store) -> None:
     build uses every core. ``render_body`` then finds them ready.
     """
     items = [(key("body", "\0".join(sorted(reserved)), text), (text, tuple(sorted(reserved)))) for text, reserved in jobs]
+    for digest, (text, reserved) in items:
+        ready = _rendered.get((text, frozenset(reserved)))  # rendered while the content was checked (eqportal.loader)
+        if ready is not None and digest not in store:
+            store.put(digest, ready)
     compute_all(items, store, _render_job)
     _rendered.clear()
     for digest, (text, reserved) in items:
@@ -257,16 +267,17 @@ def _level_headings(html: str, top: int) -> str:
     return HEADING_TAG.sub(fix, html)
 
 
-def body_problem(text: str, *, top_only: bool = False) -> BodyTooComplex | None:
+def body_problem(text: str, *, top_only: bool = False, reserved: frozenset[str] = frozenset()) -> BodyTooComplex | None:
     """Render ``text`` as the build will and return why it cannot be, or None (for ``eqportal check``).
 
-    ``top_only`` renders the whole body as one part (objectives), otherwise in sections.
+    ``top_only`` renders the whole body as one part (objectives), otherwise in sections, with the
+    page's own anchors ``reserved`` as the build does, so the build can reuse this rendering.
     """
     try:
         if top_only:
             to_html(text, top=2)
         else:
-            render_body(text)
+            render_body(text, reserved=reserved)
     except BodyTooComplex as err:
         return err
     except RecursionError:  # pragma: no cover - the limits above keep every parser well inside the stack

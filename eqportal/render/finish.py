@@ -31,24 +31,42 @@ _ID = re.compile(r'\sid="([^"]*)"')
 
 
 @dataclass(frozen=True)
-class FinishedPage:
-    """What a front end needs to show a generated page: its HTML, contents and anchors."""
+class PreparedPage:
+    """What a page is on its own, whatever else the site holds: HTML with heading ids, contents, search entries."""
 
     html: str
     toc: list[dict] = field(default_factory=list)  # Python-Markdown toc tokens: level, id, name, children
     anchors: frozenset[str] = frozenset()  # every id on the page, for links to #anchors
-    anchor_links: tuple[tuple[str, str], ...] = ()  # (target source path, anchor) of each link with an anchor
-    problems: tuple[str, ...] = ()  # links that lead nowhere, in words
     search: tuple[dict, ...] = ()  # the page's entries in the search index, as Material's search plugin makes them
 
 
-def finish_page(html: str, src_uri: str, pages: Mapping[str, str], exists: Callable[[str], bool], *, title: str,
-                indexed: bool = True) -> FinishedPage:
-    """``html`` of the page at ``src_uri``, finished; ``pages`` maps page sources to URLs, ``exists`` says a file is there.
+@dataclass(frozen=True)
+class FinishedPage:
+    """What a front end needs to show a generated page: its HTML with links as URLs, contents and anchors."""
 
-    ``indexed`` False leaves the page out of search (its front matter says ``search: exclude``).
+    html: str
+    toc: list[dict] = field(default_factory=list)
+    anchors: frozenset[str] = frozenset()
+    anchor_links: tuple[tuple[str, str], ...] = ()  # (target source path, anchor) of each link with an anchor
+    problems: tuple[str, ...] = ()  # links that lead nowhere, in words
+    search: tuple[dict, ...] = ()
+
+
+def prepare_page(html: str, src_uri: str, *, title: str, indexed: bool = True) -> PreparedPage:
+    """Heading ids, contents, words kept apart, and search entries (none when ``indexed`` is False).
+
+    None of it depends on other pages, so it is made once with the page (and kept with it in the
+    build cache); only the links wait for the whole site (:func:`link_page`). Search text never
+    includes a link's address, so it is the same before and after.
     """
     html, toc, anchors = _headings(html)
+    html = space_between_blocks(html)
+    search = search_entries(html, url_of_source(src_uri).lstrip("/"), title) if indexed else ()
+    return PreparedPage(html, toc, frozenset(anchors), tuple(search))
+
+
+def link_page(prepared: PreparedPage, src_uri: str, pages: Mapping[str, str], exists: Callable[[str], bool]) -> FinishedPage:
+    """``prepared`` with its links made URLs; ``pages`` maps page sources to URLs, ``exists`` says a file is there."""
     problems: list[str] = []
     anchor_links: list[tuple[str, str]] = []
 
@@ -58,9 +76,14 @@ def finish_page(html: str, src_uri: str, pages: Mapping[str, str], exists: Calla
         new = _link(url, src_uri, pages, exists, problems, anchor_links)
         return match.group(0) if new == url else match.group(1) + html_lib.escape(new, quote=True) + match.group(3)
 
-    html = space_between_blocks(_LINK.sub(rewrite, html))
-    search = search_entries(html, url_of_source(src_uri).lstrip("/"), title) if indexed else ()
-    return FinishedPage(html, toc, frozenset(anchors), tuple(anchor_links), tuple(problems), tuple(search))
+    html = _LINK.sub(rewrite, prepared.html)
+    return FinishedPage(html, prepared.toc, prepared.anchors, tuple(anchor_links), tuple(problems), prepared.search)
+
+
+def finish_page(html: str, src_uri: str, pages: Mapping[str, str], exists: Callable[[str], bool], *, title: str,
+                indexed: bool = True) -> FinishedPage:
+    """``html`` of the page at ``src_uri``, prepared and linked."""
+    return link_page(prepare_page(html, src_uri, title=title, indexed=indexed), src_uri, pages, exists)
 
 
 def _link(url: str, src_uri: str, pages: Mapping[str, str], exists: Callable[[str], bool],

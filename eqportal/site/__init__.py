@@ -8,10 +8,12 @@ Order only matters for readability; two builders claiming one URL is an error.
 from __future__ import annotations
 
 import importlib
+from functools import partial
 
 from eqportal.context import BuildContext
+from eqportal.forked import can_fork, forked
 from eqportal.portal import Portal
-from eqportal.site.pages import Builder, Generated, collect
+from eqportal.site.pages import Builder, Generated, GeneratedPage, collect
 
 BUILDER_MODULES: tuple[str, ...] = (
     "home",
@@ -37,7 +39,9 @@ def run_builders(portal: Portal, context: BuildContext) -> list[tuple[Builder, G
     """What every builder makes, in order, each item beside its builder (collisions are not judged here).
 
     The Markdown bodies, the slowest part, are rendered first, all together: unchanged ones come
-    from the build cache (``context.build_cache``), new ones are rendered on every core.
+    from the build cache (``context.build_cache``), new ones are rendered on every core. On a
+    county's scale the builders whose work grows with the records (:data:`GROWING`) then run in
+    forked processes beside the others, so the build uses every core.
     """
     from eqportal.buildcache import Store
     from eqportal.render.body import prerender
@@ -47,5 +51,28 @@ def run_builders(portal: Portal, context: BuildContext) -> list[tuple[Builder, G
     prerender([(r.body, eqia_pages.RESERVED) for r in portal.public_eqias()]
               + [(r.body, reports.RESERVED) for r in portal.reports.values()], store)
     store.save()
-    builders = [importlib.import_module(f"eqportal.site.{name}").pages for name in BUILDER_MODULES]
-    return [(builder, item) for builder in builders for item in builder(portal, context)]
+    builders = {name: importlib.import_module(f"eqportal.site.{name}").pages for name in BUILDER_MODULES}
+    elsewhere = GROWING if can_fork() and sum(1 for _ in portal.public_eqias()) >= PARALLEL_FROM else ()
+    made: dict[str, list[Generated]] = {}
+    with forked({name: partial(_build_prepared, builders[name], portal, context) for name in elsewhere}) as futures:
+        for name, builder in builders.items():
+            if name not in futures:
+                made[name] = list(builder(portal, context))
+        for name, future in futures.items():
+            made[name] = future.result()
+    return [(builders[name], item) for name in BUILDER_MODULES for item in made[name]]
+
+
+# The builders whose work grows with the number of records: a page per record (most of a county's
+# pages), the open data and the index pages. They run in forked workers; the rest, in this process.
+GROWING = ("eqia_pages", "easy_read", "opendata", "indexes")
+PARALLEL_FROM = 64  # public assessments; below this a second process costs more than it saves
+
+
+def _build_prepared(builder: Builder, portal: Portal, context: BuildContext) -> list[Generated]:
+    """A builder's output with every page prepared (in the worker that made it), to be sent back whole."""
+    items = list(builder(portal, context))
+    for item in items:
+        if isinstance(item, GeneratedPage):
+            item.prepared  # noqa: B018 - made here, on this core
+    return items

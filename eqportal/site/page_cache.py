@@ -16,6 +16,7 @@ from eqportal.buildcache import Store, key
 from eqportal.context import BuildContext
 from eqportal.outputs import tree_digest
 from eqportal.portal import Record
+from eqportal.site.pages import GeneratedPage
 T = TypeVar("T")
 
 
@@ -39,9 +40,18 @@ class PageCache:
         digest = key(self.shared, *parts)
         found = self.store.get(digest)
         if found is None:
-            found = make()
+            found = _compact(make())
             self.store.put(digest, found)
         return found
 
     def save(self) -> None:
         self.store.save()
+
+
+def _compact(made: T) -> T:
+    """Pages prepared now (heading ids, contents, search entries), so that is kept with them; one copy of their HTML."""
+    if isinstance(made, GeneratedPage):
+        return made.compact()  # type: ignore[return-value]
+    if isinstance(made, tuple):
+        return tuple(_compact(part) for part in made)  # type: ignore[return-value]
+    return made

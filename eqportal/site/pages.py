@@ -9,6 +9,7 @@ would only warn and replace).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Union
 
@@ -17,6 +18,7 @@ from eqportal.registry import url_of_source
 
 if TYPE_CHECKING:
     from eqportal.context import BuildContext
+    from eqportal.render.finish import PreparedPage
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,23 @@ class GeneratedPage:
     @property
     def url(self) -> str:
         return url_of_source(self.src_uri)
+
+    @cached_property
+    def prepared(self) -> PreparedPage:
+        """The page's HTML with heading ids, its contents and search entries (kept with the page once made)."""
+        from eqportal.render.finish import prepare_page
+
+        return prepare_page(self.html, self.src_uri, title=self.title, indexed=not (self.meta.get("search") or {}).get("exclude"))
+
+    def compact(self) -> GeneratedPage:
+        """The page with its prepared HTML as its HTML: one copy of the page to keep and send, not two.
+
+        Preparing again changes nothing (ids stay, words stay apart), so the page is the same page.
+        """
+        prepared = self.prepared
+        page = GeneratedPage(self.src_uri, self.title, prepared.html, self.source, self.meta)
+        page.__dict__["prepared"] = prepared  # the cached value, so it is not made again
+        return page
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,56 @@
+"""Work spread over forked processes: a county's build uses both cores, not one.
+
+A forked worker starts with everything the parent holds (the loaded portal, a front end's whole
+state), so nothing large is pickled on the way in; only each job's result comes back. Fork is
+used only where it is safe: a POSIX fork, and no other thread running in the parent (a thread
+holding a lock at the moment of the fork would leave the child stuck). Elsewhere, and for work
+too small to pay for a process, the jobs run here, one after another, with the same results.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import os
+import threading
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+_jobs: dict[str, Callable[[], Any]] = {}  # what a forked worker finds (inherited, never pickled)
+
+
+def can_fork() -> bool:
+    """A POSIX fork, more than one core, and no other thread in this process (Python's or the system's)."""
+    return ("fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+            and threading.active_count() == 1 and _system_threads() <= 1)
+
+
+def _system_threads() -> int:
+    """Threads the system counts in this process (Linux); 1 where it cannot tell."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 1
+
+
+@contextmanager
+def forked(jobs: dict[str, Callable[[], Any]]) -> Iterator[dict[str, concurrent.futures.Future]]:
+    """``{name: future}`` of each job run in a forked worker, one worker per core; ``{}`` for no jobs.
+
+    Use only where :func:`can_fork` is true. The jobs must not need anything this process does
+    after the fork; their results must pickle.
+    """
+    if not jobs:
+        yield {}
+        return
+    _jobs.update(jobs)
+    try:
+        workers = min(len(jobs), os.cpu_count() or 1)
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield {name: pool.submit(_run, name) for name in jobs}
+    finally:
+        _jobs.clear()
+
+
+def _run(name: str) -> Any:
+    return _jobs[name]()
