@@ -3,6 +3,10 @@
 ``eqportal build`` hands over the content it loaded and checked (``extra.eqportal_build``);
 ``mkdocs serve``/``build`` load it from ``extra.eqportal_content``. In ``mkdocs serve`` only,
 content problems become a page listing them and the form editor is at ``/admin/`` (``eqportal.preview``).
+
+Generated pages arrive finished (``eqportal.frontend.site_files``): MkDocs gets their HTML, contents,
+anchors and search entries as data, reuses the published file of a page that did not change
+(``eqportal.outputs``), and, at a county's size, puts them through the theme on every core.
 """
 
 from __future__ import annotations
