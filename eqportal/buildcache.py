@@ -51,13 +51,18 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def key(*parts: str | bytes) -> str:
-    """The sha256 of the code digest and ``parts``, unambiguously joined."""
-    digest = hashlib.sha256(code_digest().encode())
+def digest(*parts: str | bytes) -> str:
+    """The sha256 of ``parts``, unambiguously joined (each preceded by its length)."""
+    hashed = hashlib.sha256()
     for part in parts:
         data = part.encode() if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "big") + data)
-    return digest.hexdigest()
+        hashed.update(len(data).to_bytes(8, "big") + data)
+    return hashed.hexdigest()
+
+
+def key(*parts: str | bytes) -> str:
+    """:func:`digest` of the code digest and ``parts``: a result computed by other code is never reused."""
+    return digest(code_digest(), *parts)
 
 
 class Store:

@@ -22,17 +22,10 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eqportal.buildcache import digest
+
 MANIFEST = "outputs.json"
 FORMAT = 1
-
-
-def digest(*parts: str | bytes) -> str:
-    """The sha256 of ``parts``, unambiguously joined."""
-    hashed = hashlib.sha256()
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        hashed.update(len(data).to_bytes(8, "big") + data)
-    return hashed.hexdigest()
 
 
 def tree_digest(*folders: Path | None) -> str:

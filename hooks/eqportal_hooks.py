@@ -35,7 +35,7 @@ from eqportal.terminal import printable
 
 _build: list = []
 _finished: dict = {}  # src_uri -> the SiteFile of each generated page (finished HTML, contents, meta)
-_reused: set = set()  # src_uri of generated pages whose published file is reused (eqportal.outputs)
+_reused: set = set()  # src_uri of generated pages MkDocs need not write: reused (eqportal.outputs) or written by a worker
 REUSED = "eqportal-reused.html"  # an empty template: the page's file comes from the last published site
 _preview = Preview()
 _nav_memo = Memo()
@@ -99,8 +99,12 @@ def _plan_reuse(files, config, made):
 def on_nav(nav, config, files):
     _nav[:] = [nav]
     for file in files.documentation_pages():
-        if file.page is None and file.src_uri in _finished:  # outside the nav: MkDocs would make a Page here
+        if file.src_uri not in _finished:
+            continue
+        if file.page is None:  # outside the nav: MkDocs would make a plain Page here
             _PortalPage(None, file, config)
+        else:  # listed in the nav, which holds this Page: it becomes a finished one
+            file.page.__class__ = _PortalPage
     return nav
 
 
@@ -188,23 +192,10 @@ def on_post_build(config):
         index.entries.extend(entry for item in _finished.values() for entry in item.page.search)
 
 
-def on_page_markdown(markdown, page, config, files):
-    # A generated page is finished HTML already (eqportal.render.finish): nothing for Markdown to do.
-    item = _finished.get(page.file.src_uri)
-    if item is None or isinstance(page, _PortalPage):
-        return markdown
-    page.meta = {**item.meta, "template": REUSED} if page.file.src_uri in _reused else dict(item.meta)
-    return ""
-
-
 def on_page_content(html, page, config, files):
-    item = _finished.get(page.file.src_uri)
-    if item is None:
-        return space_between_blocks(html)  # search results read as words, not "StatusPublished"
     if isinstance(page, _PortalPage):
-        return html
-    page.toc, page.present_anchor_ids = get_toc(item.page.toc), set(item.page.anchors)
-    return "" if page.file.src_uri in _reused else item.page.html
+        return html  # finished by the portal
+    return space_between_blocks(html)  # search results read as words, not "StatusPublished"
 
 
 def on_post_page(output, page, config):
