@@ -83,6 +83,11 @@ def test_a_county_sized_build_on_every_core_is_byte_for_byte_the_build_on_one(tm
     write_content(tmp_path / "content", 70, CONTENT)
     runner = ("import sys, eqportal.forked as f, eqportal.site as s\n"
               "if sys.argv[1] == 'one': f.can_fork = s.can_fork = lambda: False\n"
+              "real = f.forked\n"
+              "def counted(jobs):\n"
+              "    if jobs: print('forked:', ' '.join(sorted(jobs)))\n"
+              "    return real(jobs)\n"
+              "f.forked = s.forked = counted\n"
               "from eqportal.cli import main\n"
               "if __name__ == '__main__': sys.exit(main(sys.argv[2:]))\n")
     (tmp_path / "run.py").write_text(runner, encoding="utf-8")
@@ -92,5 +97,10 @@ def test_a_county_sized_build_on_every_core_is_byte_for_byte_the_build_on_one(tm
              "--site-dir", str(tmp_path / cores), "--config", str(ROOT / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
             capture_output=True, text=True, cwd=tmp_path, timeout=600)
         assert result.returncode == 0, result.stdout + result.stderr
+        forked = " ".join(line for line in result.stdout.splitlines() if line.startswith("forked:"))
+        if cores == "every":  # the page builders and the theme really ran in workers
+            assert "eqia_pages" in forked and "theme-0" in forked, result.stdout
+        else:
+            assert forked == ""
         shutil.rmtree(tmp_path / ".cache", ignore_errors=True)  # each build cold
     assert differences(tmp_path / "every", tmp_path / "one") == []
