@@ -14,14 +14,14 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Mapping
 
 import yaml
 
-from eqportal.buildcache import cache_folder, code_digest
+from eqportal.buildcache import cache_folder, code_digest, digest
 from eqportal.context import BuildContext, build_context
 from eqportal.loader import load_portal_once
-from eqportal.outputs import OutputCache, digest, tree_digest
+from eqportal.outputs import OutputCache, tree_digest
 from eqportal.portal import Portal
 from eqportal.problems import Problem, display_path
 from eqportal.render.finish import FinishedPage, link_page
@@ -90,19 +90,17 @@ def load_build(content: Path, *, today: dt.date | None = None, site_url: str | N
 ESCAPED_META = ("title", "description")
 
 
-def page_source(page: GeneratedPage, *, body: str | None = None, extra_meta: Mapping[str, Any] | None = None) -> str:
-    """The Markdown file a front end reads: front matter (title, meta), then the rendered page.
-
-    The title and description come from content; they are HTML-escaped here, once, because the
-    theme writes ``page.meta`` raw. Text stays text whatever an editor typed. ``body`` replaces
-    the page's HTML where the front end takes the finished page another way (the MkDocs hook).
-    """
-    text = page_markdown(page.html) if body is None else body
-    return "---\n" + yaml.safe_dump(page_meta(page, extra_meta), allow_unicode=True, sort_keys=False) + "---\n\n" + text
+def page_source(page: GeneratedPage) -> str:
+    """The Markdown file a front end reads (Zensical): front matter (:func:`page_meta`), then the rendered page."""
+    return "---\n" + yaml.safe_dump(page_meta(page), allow_unicode=True, sort_keys=False) + "---\n\n" + page_markdown(page.html)
 
 
 def page_meta(page: GeneratedPage, extra_meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """The page's front matter: its title and meta, title and description HTML-escaped (the theme writes them raw)."""
+    """The page's front matter: its title and meta, title and description HTML-escaped.
+
+    They come from content, and the theme writes ``page.meta`` raw (MkDocs' Jinja does not
+    autoescape): escaped here, once, text stays text whatever an editor typed.
+    """
     meta = {"title": page.title, **page.meta, **(extra_meta or {})}
     meta.update({key: html.escape(str(meta[key]), quote=True) for key in ESCAPED_META if isinstance(meta.get(key), str)})
     return meta
@@ -174,16 +172,29 @@ def site_files(build: Build, project: Path, exists: Callable[[str], bool]) -> li
 
 
 def _link_problems(finished: Mapping[str, tuple[GeneratedPage, FinishedPage]]) -> list[str]:
-    """Each link that leads nowhere, naming the page (and the content file behind it)."""
+    """Each link that leads nowhere: ``path:line: body: message`` on the content file that has it, else on the page."""
     problems = []
     for item, done in finished.values():
         found = list(done.problems)
-        found += [f"links to '#{anchor}' on {finished[target][0].url}, which has no such anchor"
+        found += [(f"#{anchor}", f"links to '#{anchor}' on {finished[target][0].url}, which has no such anchor")
                   for target, anchor in done.anchor_links if target in finished and anchor not in finished[target][1].anchors]
-        if found:
-            where = f"{item.url}" + (f" (from {display_path(item.source)})" if item.source is not None else "")
-            problems.extend(f"{where}: {problem}" for problem in found)
+        for link, message in found:
+            problems.append(_where_written(item, link) + message)
     return problems
+
+
+def _where_written(item: GeneratedPage, link: str) -> str:
+    """``path:line: body: `` of the first line of the page's content file that has ``link``; else the page (a template's link)."""
+    if item.source is not None:
+        try:
+            lines = Path(item.source).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        for number, line in enumerate(lines, 1):
+            if link in line or html.escape(link) in line:
+                return f"{display_path(Path(item.source))}:{number}: body: "
+        return f"{display_path(Path(item.source))}:1: (page {item.url}): "
+    return f"the page {item.url} (a template): "
 
 
 def shared_digest(build: Build, *, config_file: Path, folders: tuple[Path | None, ...], nav: list | None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 
@@ -40,8 +42,8 @@ def test_links_that_leave_the_page_alone_are_kept_as_written():
 def test_a_link_to_a_page_or_file_that_does_not_exist_is_a_problem_naming_it():
     done = finish('<p><a href="../gone/index.md">Gone</a> <img src="../../assets/missing.png" alt="m"></p>')
     assert len(done.problems) == 2
-    assert "eqias/gone/index.md is neither a page nor a file" in done.problems[0]
-    assert "assets/missing.png" in done.problems[1]
+    assert done.problems[0][0] == "../gone/index.md" and "eqias/gone/index.md is neither a page nor a file" in done.problems[0][1]
+    assert "assets/missing.png" in done.problems[1][1]
 
 
 def test_headings_get_the_ids_and_contents_pythons_markdown_toc_would_give():
@@ -88,6 +90,9 @@ def test_a_body_link_that_leads_nowhere_stops_the_build_naming_the_content_file(
          str(tmp_path / "site"), "--config", str(root / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
         capture_output=True, text=True, cwd=tmp_path, timeout=600)
     assert result.returncode == 1
-    assert f"{source.name}" in result.stderr and "../lost/index.md" in result.stderr
+    line = source.read_text(encoding="utf-8").splitlines().index(next(
+        x for x in source.read_text(encoding="utf-8").splitlines() if "../lost/index.md" in x)) + 1
+    assert re.search(rf"{re.escape(source.name)}:{line}: body: links to '\.\./lost/index\.md'", result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
     assert f"../{other}/index.md" not in result.stderr  # the link to a page that exists is fine
     assert not (tmp_path / "site").exists()

@@ -66,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"build stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
     except Abort as err:
-        print(f"{printable(err.format_message())}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
+        print("\n".join(printable(line) for line in err.format_message().splitlines()), file=sys.stderr)
+        print(f"build stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
     except CheckerError as err:
         print(f"eqportal build: the pages could not be checked: {err}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)

@@ -48,7 +48,7 @@ class FinishedPage:
     toc: list[dict] = field(default_factory=list)
     anchors: frozenset[str] = frozenset()
     anchor_links: tuple[tuple[str, str], ...] = ()  # (target source path, anchor) of each link with an anchor
-    problems: tuple[str, ...] = ()  # links that lead nowhere, in words
+    problems: tuple[tuple[str, str], ...] = ()  # (link as written, what is wrong in words) for links that lead nowhere
     search: tuple[dict, ...] = ()
 
 
@@ -67,7 +67,7 @@ def prepare_page(html: str, src_uri: str, *, title: str, indexed: bool = True) -
 
 def link_page(prepared: PreparedPage, src_uri: str, pages: Mapping[str, str], exists: Callable[[str], bool]) -> FinishedPage:
     """``prepared`` with its links made URLs; ``pages`` maps page sources to URLs, ``exists`` says a file is there."""
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     anchor_links: list[tuple[str, str]] = []
 
     def rewrite(match: re.Match) -> str:
@@ -87,7 +87,7 @@ def finish_page(html: str, src_uri: str, pages: Mapping[str, str], exists: Calla
 
 
 def _link(url: str, src_uri: str, pages: Mapping[str, str], exists: Callable[[str], bool],
-          problems: list[str], anchor_links: list[tuple[str, str]]) -> str:
+          problems: list[tuple[str, str]], anchor_links: list[tuple[str, str]]) -> str:
     """A link as MkDocs would publish it (``mkdocs.structure.pages._RelativePathTreeprocessor``)."""
     scheme, netloc, path, query, anchor = urlsplit(url)
     if scheme or netloc or url.startswith(("/", "\\")):
@@ -104,7 +104,8 @@ def _link(url: str, src_uri: str, pages: Mapping[str, str], exists: Callable[[st
     if exists(target):
         return url  # a file beside the page: a generated page's folder is its URL's folder, so the path holds
     if posixpath.splitext(path)[1]:
-        problems.append(f"links to '{url}', but {target} is neither a page nor a file of the portal")
+        problems.append((url, f"links to '{url}', but {target} is neither a page nor a file of the portal: link to a page "
+                              "that exists, by its file (../other-id/index.md) or its address (/eqias/other-id/)"))
     return url  # no file extension: an address MkDocs leaves as written (and only mentions)
 
 
