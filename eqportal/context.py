@@ -28,6 +28,7 @@ class BuildContext:
     changed: Mapping[Path, dt.date] = field(default_factory=dict)  # content file -> date of its last commit
     last_report: Mapping[str, Any] | None = None  # the last published check run, for the accessibility statement
     documents: Mapping[str, str] = field(default_factory=dict)  # hand-written pages: address -> path in docs/
+    static_files: frozenset[str] = frozenset()  # every other file in docs/ (images, documents), by path
     template_dirs: tuple[Path, ...] = ()  # a council's template overrides, searched before the defaults
     build_cache: Path | None = None  # where work is kept for the next build (.cache/build), or None
 
@@ -56,6 +57,13 @@ def hand_written(docs_dir: Path | None) -> dict[str, str]:
     return pages
 
 
+def docs_files(docs_dir: Path | None) -> frozenset[str]:
+    """Every file in ``docs/`` that is not a page: what a page's links and images may point at."""
+    if docs_dir is None or not Path(docs_dir).is_dir():
+        return frozenset()
+    return frozenset(p.relative_to(docs_dir).as_posix() for p in Path(docs_dir).rglob("*") if p.is_file() and p.suffix != ".md")
+
+
 def build_context(portal: Portal, *, today: dt.date | None = None, site_url: str | None = None,
                   docs_dir: Path | None = None, template_dirs: tuple[Path, ...] = (),
                   cache: Path | None = None, build_cache: Path | None = None) -> BuildContext:
@@ -66,6 +74,7 @@ def build_context(portal: Portal, *, today: dt.date | None = None, site_url: str
         changed=last_changes(portal.root) if Path(portal.root).is_dir() else {},
         last_report=last_report(cache or report_cache(portal.root)),
         documents=hand_written(docs_dir),
+        static_files=docs_files(docs_dir),
         template_dirs=tuple(Path(d) for d in template_dirs if Path(d).is_dir()),
         build_cache=build_cache,
     )

@@ -23,10 +23,10 @@ from eqportal.context import BuildContext, build_context
 from eqportal.loader import load_portal_once
 from eqportal.outputs import OutputCache, tree_digest
 from eqportal.portal import Portal
-from eqportal.problems import Problem, display_path
+from eqportal.problems import Problem
 from eqportal.render.finish import FinishedPage, link_page
 from eqportal.render.prerendered import page_markdown
-from eqportal.plan import plan
+from eqportal.plan import link_problems, plan
 from eqportal.site.pages import Generated, GeneratedPage
 
 # The key of mkdocs.yml's `extra` through which `eqportal build` hands its Build to the hook.
@@ -165,36 +165,10 @@ def site_files(build: Build, project: Path, exists: Callable[[str], bool]) -> li
             out.append(SiteFile(item.src_uri, "", edit_uri=edit, page=done, meta=page_meta(item, SEARCH_BY_PORTAL)))
         else:
             out.append(SiteFile(item.src_uri, item.content))
-    problems = _link_problems(finished)
+    problems = link_problems(finished)
     if problems:
-        raise BrokenLinks("generated pages link to what the site does not have:\n" + "\n".join(problems))
+        raise BrokenLinks("generated pages link to what the site does not have:\n" + "\n".join(map(str, sorted(set(problems)))))
     return out
-
-
-def _link_problems(finished: Mapping[str, tuple[GeneratedPage, FinishedPage]]) -> list[str]:
-    """Each link that leads nowhere: ``path:line: body: message`` on the content file that has it, else on the page."""
-    problems = []
-    for item, done in finished.values():
-        found = list(done.problems)
-        found += [(f"#{anchor}", f"links to '#{anchor}' on {finished[target][0].url}, which has no such anchor")
-                  for target, anchor in done.anchor_links if target in finished and anchor not in finished[target][1].anchors]
-        for link, message in found:
-            problems.append(_where_written(item, link) + message)
-    return problems
-
-
-def _where_written(item: GeneratedPage, link: str) -> str:
-    """``path:line: body: `` of the first line of the page's content file that has ``link``; else the page (a template's link)."""
-    if item.source is not None:
-        try:
-            lines = Path(item.source).read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            lines = []
-        for number, line in enumerate(lines, 1):
-            if link in line or html.escape(link) in line:
-                return f"{display_path(Path(item.source))}:{number}: body: "
-        return f"{display_path(Path(item.source))}:1: (page {item.url}): "
-    return f"the page {item.url} (a template): "
 
 
 def shared_digest(build: Build, *, config_file: Path, folders: tuple[Path | None, ...], nav: list | None,

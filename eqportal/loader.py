@@ -78,9 +78,12 @@ def load_portal(root: Path, today: dt.date | None = None, *, cache: Path | None 
             portal.unreadable_eqias.add(source.stem)
     problems.extend(portal_rules(portal))
     if plan and not problems:  # plan the site only from content that is otherwise sound: check covers what build does
+        from eqportal.context import BuildContext, docs_files, hand_written
         from eqportal.plan import plan_problems
 
-        problems.extend(plan_problems(portal))
+        docs = root.resolve().parent / "docs"  # hand-written pages beside the content, as in the project layout
+        context = BuildContext(today=portal.today, documents=hand_written(docs), static_files=docs_files(docs))
+        problems.extend(plan_problems(portal, context, links=docs.is_dir()))
     store.save()
     return portal, sorted(set(problems))
 

@@ -10,13 +10,15 @@ reported too, as a problem rather than a traceback.
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from eqportal.context import BuildContext
 from eqportal.portal import Portal, Record
-from eqportal.problems import Problem, field_path
+from eqportal.problems import Problem, display_path, field_path
+from eqportal.render.finish import FinishedPage, link_page, prepare_page
 from eqportal.registry import alias_url, content_type, directorate_url, slug, url_for
 from eqportal.site import run_builders
 from eqportal.site.pages import Generated, GeneratedPage
@@ -81,9 +83,48 @@ def plan(portal: Portal, context: BuildContext | None = None) -> tuple[list[Gene
     return ([] if problems else [item for _, item in made]), problems
 
 
-def plan_problems(portal: Portal, context: BuildContext | None = None) -> list[Problem]:
-    """Every problem generating the site from ``portal`` would meet, as ``path:line: field: message``."""
-    return plan(portal, context)[1]
+def plan_problems(portal: Portal, context: BuildContext | None = None, *, links: bool = False) -> list[Problem]:
+    """Every problem generating the site from ``portal`` would meet; with ``links``, links that lead nowhere too.
+
+    Links are judged only where the hand-written pages are known (``context.documents``, from docs/):
+    without them a link to one would look like a link to nothing.
+    """
+    made, problems = plan(portal, context)
+    if problems or not links:
+        return problems
+    context = context or BuildContext(today=portal.today)
+    pages = {path: url for url, path in context.documents.items()}
+    pages.update({i.src_uri: i.url for i in made if isinstance(i, GeneratedPage)})
+    files = {i.src_uri for i in made if not isinstance(i, GeneratedPage)} | set(context.static_files)
+    finished = {i.src_uri: (i, link_page(prepare_page(i.html, i.src_uri, title=i.title, indexed=False), i.src_uri, pages,
+                                         files.__contains__))
+                for i in made if isinstance(i, GeneratedPage)}
+    return sorted(set(link_problems(finished)))
+
+
+def link_problems(finished: Mapping[str, tuple[GeneratedPage, FinishedPage]]) -> list[Problem]:
+    """Each link of a generated page that leads nowhere, as a problem on the content file's line that has it."""
+    problems = []
+    for item, done in finished.values():
+        found = list(done.problems)
+        found += [(f"#{anchor}", f"links to '#{anchor}' on {finished[target][0].url}, which has no such anchor")
+                  for target, anchor in done.anchor_links if target in finished and anchor not in finished[target][1].anchors]
+        problems += [_where_written(item, link, message) for link, message in found]
+    return problems
+
+
+def _where_written(item: GeneratedPage, link: str, message: str) -> Problem:
+    """On the first line of the page's content file that has ``link`` (field ``body``); else on the page (a template's link)."""
+    if item.source is None:
+        return Problem(f"the page {item.url} (a template)", 1, "", message)
+    try:
+        lines = Path(item.source).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    number = next((n for n, line in enumerate(lines, 1) if link in line or html.escape(link) in line), None)
+    if number is None:
+        return Problem(display_path(Path(item.source)), 1, "", f"its page {item.url} {message}")
+    return Problem(display_path(Path(item.source)), number, "body", message)
 
 
 def _collisions(portal: Portal, made: dict[str, list[Generated]]) -> list[Problem]:

@@ -69,7 +69,7 @@ def test_relative_url_matches_mkdocs():
 
 
 @pytest.mark.build
-def test_a_body_link_that_leads_nowhere_stops_the_build_naming_the_content_file(tmp_path):
+def test_a_body_link_that_leads_nowhere_is_refused_by_check_and_build_on_its_line(tmp_path):
     import shutil
     import subprocess
     import sys
@@ -85,13 +85,17 @@ def test_a_body_link_that_leads_nowhere_stops_the_build_naming_the_content_file(
     text = source.read_text(encoding="utf-8")
     source.write_text(text + f"\n\nSee [the other assessment](../{other}/index.md) and [a lost page](../lost/index.md).\n",
                       encoding="utf-8")
+    shutil.copytree(root / "docs", tmp_path / "docs")  # the project's layout: check knows the hand-written pages
+    line = text.count("\n") + 3  # the appended paragraph, after the blank lines
+    check = subprocess.run([str(Path(sys.executable).parent / "eqportal"), "check", str(tmp_path / "content")],
+                           capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert check.returncode == 1  # check covers what the build refuses
+    assert re.search(rf"{re.escape(source.name)}:{line}: body: links to '\.\./lost/index\.md'", check.stdout + check.stderr)
     result = subprocess.run(
         [str(Path(sys.executable).parent / "eqportal"), "build", "--content", str(tmp_path / "content"), "--site-dir",
          str(tmp_path / "site"), "--config", str(root / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
         capture_output=True, text=True, cwd=tmp_path, timeout=600)
     assert result.returncode == 1
-    line = source.read_text(encoding="utf-8").splitlines().index(next(
-        x for x in source.read_text(encoding="utf-8").splitlines() if "../lost/index.md" in x)) + 1
     assert re.search(rf"{re.escape(source.name)}:{line}: body: links to '\.\./lost/index\.md'", result.stderr), result.stderr
     assert "Traceback" not in result.stderr
     assert f"../{other}/index.md" not in result.stderr  # the link to a page that exists is fine
