@@ -231,3 +231,33 @@ def test_theme_controls_are_named_buttons_with_expanded_state(sample_site: Path)
         assert driver.find_element("css selector", ".md-search-result__meta").get_attribute("aria-live") == "polite"
         skip = driver.find_element("css selector", "a.eqp-skip-link")
         assert skip.get_attribute("href").endswith("#eqp-main")
+
+
+STICKY_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sticky header</title>
+<style>body {{ margin: 0 1rem; font-family: sans-serif; color: #1a1a1a; background: #fff; }} a {{ color: #1d4ed8; }}
+header {{ position: sticky; top: 0; height: 150px; margin-bottom: -150px; background: #fff; border-bottom: 1px solid #1a1a1a; }}
+.wrap {{ overflow-x: auto; }} th {{ position: sticky; top: 0; background: #fff; }}</style></head>
+<body><a href="#main">Skip to main content</a><header>Site header</header><main id="main">
+<p><a href="/" class="under">Home, under the sticky header</a></p><div style="height: 200px"></div><h1>Sticky header</h1>
+<div class="wrap"><table><caption>Rows</caption><tr><th scope="col">Row</th></tr>{rows}</table></div></main></body></html>"""
+
+
+@pytest.mark.browser
+def test_focus_hidden_under_a_sticky_header_is_found_on_a_page_of_many_links(tmp_path: Path):
+    """The sticky header covers one link; the table's sticky heading, in a scrolling box of its own,
+    covers none; and all 1,200 links (more than one script call takes) are tried, to the last."""
+    from eqportal.a11y import content_browser, settings
+    from eqportal.a11y.browser import Browser
+    from eqportal.a11y.runner import serve
+
+    rows = "".join(f'<tr><td><a href="/row-{i}/">Row {i}</a></td></tr>' for i in range(1199))
+    rows += '<tr><td><a href="/row-1199/" class="last" style="outline: none">Row 1199</a></td></tr>'
+    (tmp_path / "index.html").write_text(STICKY_PAGE.format(rows=rows), encoding="utf-8")
+    assert 1200 > 2 * content_browser.FOCUS_BATCH
+    with Browser() as browser, serve(tmp_path) as base:
+        browser._viewport(*settings.DESKTOP)
+        browser.driver.get(base + "/")
+        found = content_browser.focus(browser.driver, "/")
+        assert browser.driver.execute_script("return window.scrollY") == 0  # left where it started
+    last = "main#main > div.wrap:nth-of-type(2) > table > tbody > tr:nth-of-type(1201) > td > a.last"
+    assert [(p.rule, p.selector) for p in found] == [("focus-obscured", "main#main > p > a.under"), ("focus-visible", last)]

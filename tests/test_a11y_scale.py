@@ -8,6 +8,7 @@ whole site, and checking what pages share only once hides no fault.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -69,7 +70,8 @@ def test_merge_refuses_parts_that_do_not_make_one_run(parts, message):
 
 def page(title: str, content: str, nav: str = '<nav class="md-nav">Assessments</nav>', depth: str = "../") -> str:
     slug = title.lower().replace(" ", "-")
-    return (f'<html><head><title>{title} - Portal</title><link href="{depth}assets/site.css"></head><body>'
+    return (f'<html><head><title>{title} - Portal</title><link rel="canonical" href="https://example.org/{slug}/">'
+            f'<meta name="description" content="About {title}"><link href="{depth}assets/site.css"></head><body>'
             f'<a href="#{slug}" class="md-skip">Skip</a><header>Portal <span class="md-header__topic">{title}</span></header>'
             f'{nav}<main class="md-main"><article class="md-content__inner md-typeset"><h1 id="{slug}">{title}</h1>{content}'
             "</article></main><footer>Contact us</footer></body></html>")
@@ -81,7 +83,33 @@ def test_pages_share_a_template_when_only_their_content_and_title_differ():
     assert template_key(page("Library hours", "<p>Two</p><table></table>")) == first
     assert template_key(page("Bus passes", "<p>One</p>", nav='<nav class="md-nav">Reports</nav>')) != first
     assert template_key(page("Bus passes", "<p>One</p>", depth="../../")) != first
+    viewport = page("Library hours", "<p>Two</p>").replace("<head>", '<head><meta name="viewport" content="user-scalable=no">')
+    assert template_key(viewport) != first  # what the browser does with the page is never taken out
     assert template_key("<html><body><p>No content region</p></body></html>") is None
+
+
+def test_a_table_of_contents_is_the_pages_own():
+    toc = '<nav class="md-nav md-nav--secondary" aria-label="On this page"><ul><li>{}<nav class="md-nav"><ul>{}</ul></nav></li></ul></nav>'
+    one = page("Bus passes", "<p>One</p>", nav='<nav class="md-nav">Assessments</nav>' + toc.format("Context", "Age"))
+    two = page("Library hours", "<p>Two</p>", nav='<nav class="md-nav">Assessments</nav>' + toc.format("Aims", "Sex, race"))
+    assert template_key(one) == template_key(two)
+    assert template_key(one) != template_key(page("Bus passes", "<p>One</p>", nav=toc.format("Context", "Age")))
+    quoted = page("People's day services", "<p>Three</p>").replace("People's day services - Portal", "People&#39;s day services - Portal")
+    assert template_key(quoted.replace('topic">People\'s', 'topic">People&#x27;s')) == template_key(page("Bus passes", "<p>One</p>"))
+
+
+def test_the_sample_assessments_share_one_template_and_their_easy_read_another(sample_site: Path):
+    """Real assessments differ in headings, description and address: the checks still open only one of
+    each kind whole (the rest are checked in their own content)."""
+    from eqportal.a11y.runner import html_files, read_html
+
+    pages = html_files(sample_site)
+    assessments = [u for u in pages if re.fullmatch(r"/eqias/[^/]+/", u) and f"{u}easy-read/" in pages
+                   and "md-nav--secondary" in read_html(pages[u])]  # one without headings has no table of contents
+    kinds = {"assessment": assessments, "easy read": [f"{u}easy-read/" for u in assessments]}
+    for kind, urls in kinds.items():
+        keys = {template_key(read_html(pages[u])) for u in urls}
+        assert len(urls) >= 5 and len(keys) == 1, (kind, len(keys))
 
 
 def test_shares_merged_report_the_same_problems_as_one_run(tmp_path: Path):

@@ -28,14 +28,20 @@ VAGUE_BUTTON_NAMES = frozenset({"button", "icon", "image", "img", "picture", "cl
 
 CONTENT_ROOT_JS = "document.querySelector('article') || document.querySelector('main') || document.body"
 
+# The content's links and buttons, each marked with its number (``data-eqp-named``) so the names
+# Chromium computes for them can be read from its accessibility tree in one go.
 NAMED_JS = f"""
 const root = {CONTENT_ROOT_JS};
 return Array.from(root.querySelectorAll(
   'a[href], button, [role=button], [role=link], input[type=button], input[type=submit], input[type=reset], input[type=image]'
 )).filter(el => el.checkVisibility({{visibilityProperty: true}}) && !el.closest('[aria-hidden=true]'))
-  .map(el => [el, window.__eqpSelector(el), el.localName === 'a' || el.getAttribute('role') === 'link',
-              (el.getAttribute('href') || '').trim()]);
+  .map((el, i) => {{
+    el.setAttribute('data-eqp-named', i);
+    return [el, window.__eqpSelector(el), el.localName === 'a' || el.getAttribute('role') === 'link',
+            (el.getAttribute('href') || '').trim()];
+  }});
 """
+UNMARK_JS = "for (const el of document.querySelectorAll('[data-eqp-named]')) el.removeAttribute('data-eqp-named');"
 
 # Text smaller than the minimum, and justified text: elements with text of their own, outermost only.
 TEXT_JS = f"""
@@ -74,22 +80,99 @@ return out;
 
 # Focus each focusable element of the content in turn: does anything about its look change, and can it
 # be seen (not entirely under a fixed or sticky element)?
+#
+# Whether it is hidden is asked of the browser (elementFromPoint) only where a fixed or sticky element
+# could be: each hit test, like each look at a sticky element's box, after a scroll makes Chromium
+# bring the whole page's painting up to date, which on an index of 6,000 links took minutes. So where
+# fixed and sticky elements can paint is worked out once, before the first focus: each one's box
+# together with the boxes and text of everything inside it. A fixed element stays where it is in the
+# window (inside a transformed element, it moves with the page); a sticky one moves with the page but,
+# stuck, goes no further than its top (or bottom) offset, so it is taken to reach the window's top
+# (bottom) edge. A sticky element in a scrolling box of its own never paints outside that box, which
+# is counted in its place (if the box is inside another fixed or sticky element, it is counted
+# already). A point outside every such area cannot be under one of them. A box that ::before or
+# ::after takes out of the flow cannot be measured, so it is taken to cover the whole window.
 FOCUS_JS = f"""
-const root = {CONTENT_ROOT_JS}, out = [];
+const root = {CONTENT_ROOT_JS}, out = [], first = arguments[0], count = arguments[1];
 const sel = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select, textarea, [tabindex]';
 const PROPS = ['outlineStyle', 'outlineWidth', 'outlineColor', 'boxShadow', 'backgroundColor', 'color',
                'borderTopColor', 'borderBottomColor', 'borderTopWidth', 'borderBottomWidth', 'textDecorationLine',
                'textDecorationThickness', 'filter', 'transform'];
 const look = el => {{ const cs = getComputedStyle(el); return PROPS.map(p => cs[p]).join('|'); }};
+const isPinned = n => {{ const p = getComputedStyle(n).position; return p === 'fixed' || p === 'sticky'; }};
 function pinned(node) {{
-  for (let n = node; n && n.nodeType === 1; n = n.parentElement) {{
-    const p = getComputedStyle(n).position;
-    if (p === 'fixed' || p === 'sticky') return n;
-  }}
+  for (let n = node; n && n.nodeType === 1; n = n.parentElement) if (isPinned(n)) return n;
   return null;
 }}
+const outOfFlow = n => ['::before', '::after'].some(p => {{
+  const cs = getComputedStyle(n, p);
+  return cs.content !== 'none' && cs.content !== 'normal' && cs.position !== 'static' && cs.position !== 'relative';
+}});
+const scrollBox = n => {{
+  for (let a = n.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {{
+    const cs = getComputedStyle(a);
+    if (![cs.overflowX, cs.overflowY].every(o => o === 'visible' || o === 'clip')) return a;
+  }}
+  return null;
+}};
+const fixedToWindow = n => {{
+  for (let a = n.parentElement; a; a = a.parentElement) {{
+    const cs = getComputedStyle(a);
+    if (cs.transform !== 'none' || cs.filter !== 'none' || cs.perspective !== 'none' || cs.backdropFilter !== 'none'
+        || /paint|layout|strict|content/.test(cs.contain) || /transform|filter|perspective/.test(cs.willChange)) return false;
+  }}
+  return true;
+}};
 const startX = window.scrollX, startY = window.scrollY;
-for (const el of root.querySelectorAll(sel)) {{
+if (first === 0) window.__eqpFocusStart = [startX, startY];
+const areas = [];
+function addArea(n, kind, cs) {{
+  const box = n.getBoundingClientRect();
+  let [l, t, r, b] = [box.left, box.top, box.right, box.bottom], everywhere = outOfFlow(n);
+  const grow = q => {{
+    if (q.width <= 0 && q.height <= 0) return;
+    l = Math.min(l, q.left); t = Math.min(t, q.top); r = Math.max(r, q.right); b = Math.max(b, q.bottom);
+  }};
+  const text = document.createRange();
+  text.selectNodeContents(n);
+  grow(text.getBoundingClientRect());
+  for (const d of n.querySelectorAll('*')) {{
+    grow(d.getBoundingClientRect());
+    if (!everywhere && outOfFlow(d)) everywhere = true;
+  }}
+  const sticky = kind === 'sticky';
+  areas.push({{kind, everywhere, l, t, r, b, height: b - t,
+               top: sticky && cs.top !== 'auto' ? parseFloat(cs.top) - (box.top - t) : null,
+               bottom: sticky && cs.bottom !== 'auto' ? parseFloat(cs.bottom) - (b - box.bottom) : null,
+               sideways: sticky && (cs.left !== 'auto' || cs.right !== 'auto')}});
+}}
+for (const n of document.querySelectorAll('*')) {{
+  if (!isPinned(n)) continue;
+  const cs = getComputedStyle(n);
+  if (cs.position === 'fixed') {{ addArea(n, fixedToWindow(n) ? 'window' : 'page', cs); continue; }}
+  const box = scrollBox(n);
+  if (!box) {{ addArea(n, 'sticky', cs); continue; }}
+  if (pinned(box)) continue;
+  // Stuck to a box that moves with the page: n stays inside that box's clip, and where the box cannot
+  // scroll down, at its own height.
+  addArea(n, 'page', cs);
+  const clip = box.getBoundingClientRect(), a = areas[areas.length - 1];
+  [a.l, a.r] = [clip.left, clip.right];
+  if (box.scrollHeight > box.clientHeight + 1) [a.t, a.b] = [clip.top, clip.bottom];
+}}
+// Could a fixed or sticky element be painted at (x, y) of the window, with the page scrolled as it is now?
+const underPinned = ([x, y]) => areas.some(a => {{
+  if (a.everywhere) return true;
+  if (a.kind === 'window') return x >= a.l && x <= a.r && y >= a.t && y <= a.b;
+  const dx = startX - window.scrollX, dy = startY - window.scrollY;
+  if (!a.sideways && (x < a.l + dx || x > a.r + dx)) return false;
+  let t = a.t + dy, b = a.b + dy;
+  if (a.top !== null) {{ t = -Infinity; b = Math.max(b, a.top + a.height); }}
+  if (a.bottom !== null) {{ b = Infinity; t = Math.min(t, window.innerHeight - a.bottom - a.height); }}
+  return y >= t && y <= b;
+}});
+const all = root.querySelectorAll(sel);
+for (const el of Array.prototype.slice.call(all, first, first + count)) {{
   if (el.tabIndex < 0 || !el.checkVisibility({{visibilityProperty: true}}) || el.closest('[inert], [aria-hidden=true]')) continue;
   const r0 = el.getBoundingClientRect();
   if (r0.width < 1 || r0.height < 1) continue;
@@ -101,8 +184,8 @@ for (const el of root.querySelectorAll(sel)) {{
   const points = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 2, r.top + 2], [r.right - 2, r.top + 2],
                   [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]]
     .filter(([x, y]) => x >= 0 && y >= 0 && x < vw && y < vh);
-  let covered = points.length > 0;
-  for (const [x, y] of points) {{
+  let covered = points.length > 0 && points.every(underPinned);
+  for (const [x, y] of covered ? points : []) {{
     const top = document.elementFromPoint(x, y);
     if (!top || el.contains(top) || top.contains(el)) {{ covered = false; break; }}
     const cover = pinned(top);
@@ -112,19 +195,53 @@ for (const el of root.querySelectorAll(sel)) {{
   if (covered) out.push(['obscured', window.__eqpSelector(el)]);
   el.blur();
 }}
-window.scrollTo(startX, startY);
-return out;
+if (first + count >= all.length) window.scrollTo(...window.__eqpFocusStart);
+return [out, all.length];
 """
+
+
+# Focusable elements tried per script call. The first focus of each element makes Chromium restyle
+# the page around it (about 10 ms on an index of 2,000 assessments, 6,000 links), so a whole index in
+# one call would outlast the driver's script timeout.
+FOCUS_BATCH = 500
 
 
 def _words(text: str) -> str:
     return " ".join((text or "").split())
 
 
+def computed_names(driver, count: int) -> dict[int, str]:
+    """The names Chromium computes for the elements NAMED_JS marked, by their number, from its
+    accessibility tree: three DevTools calls for the whole page, where asking WebDriver for each
+    element's name took a round trip each (24 s for the 6,000 links of a county's index)."""
+    if not count:
+        return {}
+    marked: dict[int, int] = {}  # backend node id -> number
+    stack = [driver.execute_cdp_cmd("DOM.getDocument", {"depth": -1})["root"]]
+    while stack:
+        node = stack.pop()
+        attributes = node.get("attributes") or []
+        for key, value in zip(attributes[::2], attributes[1::2]):
+            if key == "data-eqp-named":
+                marked[node["backendNodeId"]] = int(value)
+        stack.extend(node.get("children") or ())
+    names: dict[int, str] = {}
+    for ax in driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]:
+        number = marked.get(ax.get("backendDOMNodeId"))
+        if number is not None and number not in names:
+            names[number] = str((ax.get("name") or {}).get("value") or "")
+    driver.execute_cdp_cmd("DOM.disable", {})
+    return names
+
+
 def names(driver, url: str) -> list[PageProblem]:
     problems = []
-    for element, selector, is_link, href in driver.execute_script(NAMED_JS):
-        name = _words(element.accessible_name)
+    named = driver.execute_script(NAMED_JS)
+    computed = computed_names(driver, len(named))
+    driver.execute_script(UNMARK_JS)
+    for number, (element, selector, is_link, href) in enumerate(named):
+        # An element the tree leaves out (Chromium prunes some) is asked for by itself.
+        name = _words(computed[number] if number in computed else element.accessible_name)
         if not name:
             continue  # no name at all: axe's link-name and button-name report it
         if PUNCTUATION_ONLY.match(name):
@@ -152,8 +269,17 @@ def text(driver, url: str, width: int) -> list[PageProblem]:
 
 
 def focus(driver, url: str) -> list[PageProblem]:
+    problems, first, total = [], 0, 1
+    while first < total:
+        found, total = driver.execute_script(FOCUS_JS, first, FOCUS_BATCH)
+        problems += _focus_problems(url, found)
+        first += FOCUS_BATCH
+    return problems
+
+
+def _focus_problems(url: str, found: list) -> list[PageProblem]:
     problems = []
-    for kind, selector in driver.execute_script(FOCUS_JS):
+    for kind, selector in found:
         if kind == "visible":
             problems.append(PageProblem(url, "focus-visible", "nothing about this element changes when it gets keyboard "
                                         "focus, so keyboard users cannot see where they are; keep the focus outline", selector))

@@ -88,6 +88,9 @@ def in_shard(url: str, shard: tuple[int, int] | None) -> bool:
 
 _REDIRECT = re.compile(r"<meta[^>]+http-equiv=[\"']?refresh", re.I)
 _TITLE_TAG = re.compile(r"<title[^>]*>.*?</title>", re.S | re.I)
+# The page's own address, which the head repeats for search engines (canonical link, description):
+# nothing a reader's browser shows or lays out, so not part of what pages share.
+_OWN_ADDRESS = re.compile(r"<link\b[^>]*\brel=[\"']?canonical\b[^>]*>|<meta\b[^>]*\bname=[\"']?description\b[^>]*>", re.I)
 
 
 def page_title(html: str) -> str:
@@ -111,22 +114,54 @@ def content_bounds(html: str) -> tuple[int, int] | None:
     return None
 
 
+_TOC_START = re.compile(r'<nav\b[^>]*\bclass="[^"]*\bmd-nav--secondary\b')
+_NAV_TAG = re.compile(r"<nav\b|</nav>", re.I)
+
+
+_APOSTROPHE = re.compile(r"&#x0*27;|&#0*39;|&apos;", re.I)
+_QUOTE = re.compile(r"&#x0*22;|&#0*34;|&quot;", re.I)
+
+
+def _quotes(html: str) -> str:
+    """Quotes written one way: the title reaches the header and the heading through different escapers."""
+    return _QUOTE.sub('"', _APOSTROPHE.sub("'", html))
+
+
+def toc_bounds(html: str) -> tuple[int, int] | None:
+    """Where Material's table of contents (the page's own headings, beside its content) starts and ends."""
+    start = _TOC_START.search(html)
+    if start is None:
+        return None
+    depth = 0
+    for tag in _NAV_TAG.finditer(html, start.start()):
+        depth += -1 if tag.group(0).startswith("</") else 1
+        if depth == 0:
+            return start.start(), tag.end()
+    return None
+
+
 def template_key(html: str) -> str | None:
     """What the page shares with others: its HTML outside the content region, without its own title.
 
     Two pages with the same key have the same header, navigation, footer and search, at the same
-    depth; they differ only in their content and in the title, which Material repeats in the
-    <title>, in the header and as the anchor of its own skip link. None: no content region found,
-    so the whole page is checked.
+    depth; they differ only in their content, in their table of contents (made of its headings),
+    in the title, which Material repeats in the <title>, in the header and as the anchor of its
+    own skip link, and in the canonical link and description in the head, which the browser
+    neither shows nor lays out. The table of contents sits inside <main>, where the text checks
+    look on every page (``settings.CONTENT_REGION``). None: no content region found, so the whole
+    page is checked.
     """
     bounds = content_bounds(html)
     if bounds is None:
         return None
     chrome = html[:bounds[0]] + "\0" + html[bounds[1]:]
-    chrome = _TITLE_TAG.sub("", chrome)
+    toc = toc_bounds(chrome)
+    if toc is not None:
+        chrome = chrome[:toc[0]] + "\0" + chrome[toc[1]:]
+    chrome = _quotes(_OWN_ADDRESS.sub("", _TITLE_TAG.sub("", chrome)))
     match = re.search(r"<h1[^>]*>(.*?)</h1>", html[bounds[0]:bounds[1]], re.S)
     if match:
-        heading = re.sub(r"<[^>]+>", "", match.group(1)).strip()
+        heading = _quotes(re.sub(r"<[^>]+>", "", match.group(1)).strip())
         anchor = re.search(r'<h1[^>]*\bid="([^"]+)"', match.group(0))
         for own in filter(None, (heading, anchor.group(1) if anchor else None)):
             chrome = chrome.replace(own, "\0title\0")

@@ -45,12 +45,16 @@ OWN_RULE_CRITERIA: dict[str, str] = {
 
 # What every page shares is checked once per template; each page's own content on every page.
 #
-# The page's own content is this region (Material's article; <main> on pages without one). Two
-# pages share a template when everything outside it is the same HTML once the page's own title
-# is taken out (the runner's ``template_key``): same header, navigation, footer and search, at
-# the same depth, with the same stylesheets and scripts (a change to any of those changes every
-# page's cache key anyway). On the first page of each template (or when a page of it passed
-# unchanged before) every check looks at the whole page; on the others:
+# The page's own content is Material's article, with its table of contents beside it. Two
+# pages share a template when everything outside those is the same HTML once the page's own
+# title and address are taken out (the runner's ``template_key``): same header, navigation,
+# footer and search, at the same depth, with the same stylesheets and scripts (a change to any
+# of those changes every page's cache key anyway). CONTENT_REGION is where the text checks look
+# on the other pages of a template: the first element it matches in the page, which on Material's
+# pages is <main> (the article, the table of contents and the navigation beside them).
+#
+# On the first page of each template (or when a page of it passed unchanged before) every check
+# looks at the whole page; on the others:
 # - text spacing and 200% text size look only inside the content region. Whether a box cuts its
 #   text short depends on the box's styles and its text; outside the content region both are the
 #   same as on the page already checked, except the page title the header repeats, which is
