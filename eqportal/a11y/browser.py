@@ -173,10 +173,15 @@ class Browser:
         self.driver.set_script_timeout(60)
         # The newest axe-core from npm (package.json), not the older one axe-selenium-python bundles.
         self.axe = Axe(self.driver, script_url=str(engines.axe_script()))
-        # axe-core and the selector helper, evaluated by Chromium in every page it opens from now on.
+        # axe-core, HTML_CodeSniffer and the selector helper, evaluated by Chromium in every page it
+        # opens from now on, rather than sent over WebDriver with each page (HTML_CodeSniffer alone is 365 KB).
         with open(self.axe.script_url, encoding="utf-8") as script:
-            source = script.read()
-        self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source + "\n" + SELECTOR_JS})
+            sources = [script.read(), SELECTOR_JS]
+        try:
+            sources.append(engines.engine_file(engines.HTMLCS_SCRIPT).read_text(encoding="utf-8"))
+        except engines.EngineMissing:
+            pass  # run_htmlcs says what is missing, on each page
+        self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": "\n;\n".join(sources)})
         self.known_styles: set[str] = set()  # text styles that passed colour contrast in this session
         self.versions = {"chromium": self.driver.capabilities.get("browserVersion", "")}
         self.criteria: dict[str, str] = {}  # axe rule -> WCAG criteria, e.g. "1.4.3", from its tags
