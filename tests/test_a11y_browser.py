@@ -261,3 +261,25 @@ def test_focus_hidden_under_a_sticky_header_is_found_on_a_page_of_many_links(tmp
         assert browser.driver.execute_script("return window.scrollY") == 0  # left where it started
     last = "main#main > div.wrap:nth-of-type(2) > table > tbody > tr:nth-of-type(1201) > td > a.last"
     assert [(p.rule, p.selector) for p in found] == [("focus-obscured", "main#main > p > a.under"), ("focus-visible", last)]
+
+
+@pytest.mark.browser
+def test_names_come_from_the_browser_whatever_role_the_page_gives(tmp_path: Path):
+    """Names are read from Chromium's accessibility tree in one go; one with a role of its own is asked
+    for by itself, and is judged the same."""
+    from eqportal.a11y import content_browser, settings
+    from eqportal.a11y.browser import Browser
+    from eqportal.a11y.runner import serve
+
+    links = ('<p><a href="/a/"><span style="display:none">Annual report 2016</span>Read more</a></p>'
+             '<p><a href="/b/" role="menuitem">Click here</a></p><p><a href="/c/" aria-label="Annual report 2017">Read more</a></p>'
+             '<p><button type="button" aria-label="»"></button></p>')
+    (tmp_path / "index.html").write_text(STICKY_PAGE.format(rows="").replace('<p><a href="/" class="under">Home, under the sticky header</a></p>', links),
+                                         encoding="utf-8")
+    with Browser() as browser, serve(tmp_path) as base:
+        browser._viewport(*settings.DESKTOP)
+        browser.driver.get(base + "/")
+        found = content_browser.names(browser.driver, "/")
+        assert not browser.driver.execute_script("return document.querySelectorAll('[data-eqp-named]').length")
+    assert [(p.rule, p.message.split(" does")[0].split(" is")[0]) for p in found] == [
+        ("link-text", 'link text "Read more"'), ("link-text", 'link text "Click here"'), ("name-punctuation", 'button name "»"')]

@@ -41,6 +41,7 @@ return Array.from(root.querySelectorAll(
             (el.getAttribute('href') || '').trim()];
   }});
 """
+NAMED_ROLES = ("link", "button")  # what NAMED_JS selects is one of these, unless the page gives it another role
 UNMARK_JS = "for (const el of document.querySelectorAll('[data-eqp-named]')) el.removeAttribute('data-eqp-named');"
 
 # Text smaller than the minimum, and justified text: elements with text of their own, outermost only.
@@ -212,7 +213,7 @@ def _words(text: str) -> str:
 
 def computed_names(driver, count: int) -> dict[int, str]:
     """The names Chromium computes for the elements NAMED_JS marked, by their number, from its
-    accessibility tree: three DevTools calls for the whole page, where asking WebDriver for each
+    accessibility tree: a few DevTools calls for the whole page, where asking WebDriver for each
     element's name took a round trip each (24 s for the 6,000 links of a county's index)."""
     if not count:
         return {}
@@ -225,11 +226,14 @@ def computed_names(driver, count: int) -> dict[int, str]:
             if key == "data-eqp-named":
                 marked[node["backendNodeId"]] = int(value)
         stack.extend(node.get("children") or ())
+    root = driver.execute_cdp_cmd("Runtime.evaluate", {"expression": CONTENT_ROOT_JS})["result"]["objectId"]
     names: dict[int, str] = {}
-    for ax in driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]:
-        number = marked.get(ax.get("backendDOMNodeId"))
-        if number is not None and number not in names:
-            names[number] = str((ax.get("name") or {}).get("value") or "")
+    for role in NAMED_ROLES:
+        for ax in driver.execute_cdp_cmd("Accessibility.queryAXTree", {"objectId": root, "role": role})["nodes"]:
+            number = marked.get(ax.get("backendDOMNodeId"))
+            if number is not None and number not in names:
+                names[number] = str((ax.get("name") or {}).get("value") or "")
+    driver.execute_cdp_cmd("Runtime.releaseObject", {"objectId": root})
     driver.execute_cdp_cmd("DOM.disable", {})
     return names
 
