@@ -83,16 +83,19 @@ return out;
 # be seen (not entirely under a fixed or sticky element)?
 #
 # Whether it is hidden is asked of the browser (elementFromPoint) only where a fixed or sticky element
-# could be: each hit test, like each look at a sticky element's box, after a scroll makes Chromium
-# bring the whole page's painting up to date, which on an index of 6,000 links took minutes. So where
-# fixed and sticky elements can paint is worked out once, before the first focus: each one's box
-# together with the boxes and text of everything inside it. A fixed element stays where it is in the
-# window (inside a transformed element, it moves with the page); a sticky one moves with the page but,
-# stuck, goes no further than its top (or bottom) offset, so it is taken to reach the window's top
-# (bottom) edge. A sticky element in a scrolling box of its own never paints outside that box, which
-# is counted in its place (if the box is inside another fixed or sticky element, it is counted
-# already). A point outside every such area cannot be under one of them. A box that ::before or
-# ::after takes out of the flow cannot be measured, so it is taken to cover the whole window.
+# could be: a hit test after a scroll, like a look at a sticky element's box, makes Chromium bring the
+# whole page's painting up to date (10 ms each time on an index of 6,000 links). So where fixed and
+# sticky elements can paint is worked out once, before the first focus, from each one's box and the
+# boxes and text of everything inside it:
+# - a fixed element stays where it is in the window (inside a transformed element it moves with that
+#   element, so it is taken to be anywhere);
+# - a sticky element moves with the page but, stuck, goes no further than its top (or bottom)
+#   offset, so it is taken to reach from there to the window's edge;
+# - a sticky element in a scrolling box of its own stays within that box's width, and where it is
+#   on the page unless the box scrolls up and down; inside another fixed or sticky element, it is
+#   counted with that one.
+# A point outside every such area cannot be under one of them. A box that ::before or ::after takes
+# out of the flow cannot be measured, so its element is taken to cover the whole window.
 FOCUS_JS = f"""
 const root = {CONTENT_ROOT_JS}, out = [], first = arguments[0], count = arguments[1];
 const sel = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select, textarea, [tabindex]';
@@ -150,7 +153,11 @@ function addArea(n, kind, cs) {{
 for (const n of document.querySelectorAll('*')) {{
   if (!isPinned(n)) continue;
   const cs = getComputedStyle(n);
-  if (cs.position === 'fixed') {{ addArea(n, fixedToWindow(n) ? 'window' : 'page', cs); continue; }}
+  if (cs.position === 'fixed') {{
+    addArea(n, 'window', cs);
+    if (!fixedToWindow(n)) areas[areas.length - 1].everywhere = true;  // it moves with what holds it
+    continue;
+  }}
   const box = scrollBox(n);
   if (!box) {{ addArea(n, 'sticky', cs); continue; }}
   if (pinned(box)) continue;
