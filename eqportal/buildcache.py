@@ -11,8 +11,9 @@ compute again: a cached build is byte for byte a cold build (tests/test_rebuild.
 - ``bodies``: a Markdown body rendered and sanitised (the slowest step of generating pages),
   rendered in a pool of processes, one per core, when many are missing (a cold build).
 
-Each store is one file, loaded once and saved with only the entries the build used, so the
-cache never grows beyond one site's worth. An unreadable or foreign cache file is ignored.
+Each store is a folder of a few files, loaded once and saved with only the entries the build
+used, so the cache never grows beyond one site's worth; only the files whose entries changed are
+written again. An unreadable or foreign cache file is ignored.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import zlib
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -66,21 +68,36 @@ def key(*parts: str | bytes) -> str:
 
 
 class Store:
-    """hash -> result, one pickle file; ``None`` as the folder makes a store that keeps nothing."""
+    """hash -> result, in :data:`SHARDS` pickle files; ``None`` as the folder makes a store that keeps nothing.
+
+    Entries are spread over the files by their hash, so after one edit a save rewrites the one or
+    two files whose entries changed, not the whole store (hundreds of megabytes at a county's scale).
+    """
 
     def __init__(self, folder: Path | None, name: str) -> None:
-        self.path = Path(folder) / f"{name}.pickle" if folder is not None else None
+        self.folder = Path(folder) / name if folder is not None else None
         self._old: dict[str, Any] = {}
         self._used: dict[str, Any] = {}
+        self._old_shards: dict[int, set[str]] = {}
+        self._dirty: set[int] = set()
         self.hits = self.misses = 0
-        if self.path is not None:
-            try:
-                with self.path.open("rb") as handle:
-                    loaded = pickle.load(handle)
-                if isinstance(loaded, dict) and loaded.get("code") == code_digest():
-                    self._old = loaded["entries"]
-            except Exception:  # noqa: BLE001 - a damaged or foreign cache is only a slower build
-                self._old = {}
+        if self.folder is not None:
+            self._legacy = Path(folder) / f"{name}.pickle"  # one file, as before shards
+            for shard in range(SHARDS):
+                entries = self._load(self.folder / f"{shard:02x}.pickle")
+                self._old.update(entries)
+                self._old_shards[shard] = set(entries)
+
+    @staticmethod
+    def _load(path: Path) -> dict[str, Any]:
+        try:
+            with path.open("rb") as handle:
+                loaded = pickle.load(handle)
+            if isinstance(loaded, dict) and loaded.get("code") == code_digest() and isinstance(loaded.get("entries"), dict):
+                return loaded["entries"]
+        except Exception:  # noqa: BLE001 - a missing, damaged or foreign file is only a slower build
+            pass
+        return {}
 
     def get(self, digest: str, default: Any = None) -> Any:
         if digest in self._used:
@@ -97,17 +114,33 @@ class Store:
 
     def put(self, digest: str, value: Any) -> None:
         self._used[digest] = value
-        self._changed = True
+        self._dirty.add(shard_of(digest))
 
     def save(self) -> None:
-        """Write the entries this build used (and no others), atomically; nothing when they are what the file holds."""
-        if self.path is None or (not getattr(self, "_changed", False) and self._used.keys() == self._old.keys() and self.path.exists()):
+        """Write the entries this build used (and no others), atomically, each file only if what it holds changed."""
+        if self.folder is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump({"code": code_digest(), "entries": self._used}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(self.path)
+        shards: dict[int, dict[str, Any]] = {shard: {} for shard in range(SHARDS)}
+        for digest, value in self._used.items():
+            shards[shard_of(digest)][digest] = value
+        for shard, entries in shards.items():
+            path = self.folder / f"{shard:02x}.pickle"
+            if shard not in self._dirty and entries.keys() == self._old_shards.get(shard, set()) and (entries or path.exists()):
+                continue
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+            with tmp.open("wb") as handle:
+                pickle.dump({"code": code_digest(), "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        self._legacy.unlink(missing_ok=True)
+
+
+SHARDS = 16
+
+
+def shard_of(digest: str) -> int:
+    """Which of a store's files holds ``digest``: stable across runs (unlike ``hash``)."""
+    return zlib.crc32(digest.encode()) % SHARDS
 
 
 def workers() -> int:
