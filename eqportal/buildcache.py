@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
 from eqportal.forked import can_fork
+from eqportal.gcpause import collector_paused
 
 FOLDER = Path(".cache") / "build"  # beside the content folder, like the check cache
 CACHE_FORMAT = "1"
@@ -91,7 +92,7 @@ class Store:
     @staticmethod
     def _load(path: Path) -> dict[str, Any]:
         try:
-            with path.open("rb") as handle:
+            with path.open("rb") as handle, collector_paused():
                 loaded = pickle.load(handle)
             if isinstance(loaded, dict) and loaded.get("code") == code_digest() and isinstance(loaded.get("entries"), dict):
                 return loaded["entries"]
@@ -129,7 +130,7 @@ class Store:
                 continue
             self.folder.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-            with tmp.open("wb") as handle:
+            with tmp.open("wb") as handle, collector_paused():
                 pickle.dump({"code": code_digest(), "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
         self._legacy.unlink(missing_ok=True)
