@@ -123,8 +123,10 @@ class _PortalPage(Page):
 
     def render(self, config, files):
         finished = _finished[self.file.src_uri].page
-        self.content = "" if self.file.src_uri in _reused else finished.html
-        self.toc, self.present_anchor_ids, self.links_to_anchors = get_toc(finished.toc), set(finished.anchors), {}
+        reused = self.file.src_uri in _reused  # its published file is kept: only its anchors matter (links to them)
+        self.content = "" if reused else finished.html
+        self.toc = get_toc([] if reused else finished.toc)
+        self.present_anchor_ids, self.links_to_anchors = set(finished.anchors), {}
 
 
 def on_env(env, config, files):
