@@ -12,12 +12,9 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
-import pickle
 import threading
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
-
-from eqportal.gcpause import collector_paused
 
 _jobs: dict[str, Callable[[], Any]] = {}  # what a forked worker finds (inherited, never pickled)
 
@@ -37,7 +34,7 @@ def _system_threads() -> int:
 
 
 @contextmanager
-def forked(jobs: dict[str, Callable[[], Any]]) -> Iterator[dict[str, _Unpickled]]:
+def forked(jobs: dict[str, Callable[[], Any]]) -> Iterator[dict[str, concurrent.futures.Future]]:
     """``{name: future}`` of each job run in a forked worker, one worker per core; ``{}`` for no jobs.
 
     Use only where :func:`can_fork` is true. The jobs must not need anything this process does
@@ -50,26 +47,10 @@ def forked(jobs: dict[str, Callable[[], Any]]) -> Iterator[dict[str, _Unpickled]
     try:
         workers = min(len(jobs), os.cpu_count() or 1)
         with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield {name: _Unpickled(pool.submit(_run, name)) for name in jobs}
+            yield {name: pool.submit(_run, name) for name in jobs}
     finally:
         _jobs.clear()
 
 
-def _run(name: str) -> bytes:
-    """A job's result, pickled here (the pool would pickle it anyway) so the parent can unpickle it with
-    the garbage collector paused (:mod:`eqportal.gcpause`): a county's pages are a million objects."""
-    result = _jobs[name]()
-    with collector_paused():
-        return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-class _Unpickled:
-    """A job's future whose ``result()`` is the job's own result."""
-
-    def __init__(self, future: concurrent.futures.Future) -> None:
-        self._future = future
-
-    def result(self) -> Any:
-        data = self._future.result()
-        with collector_paused():
-            return pickle.loads(data)
+def _run(name: str) -> Any:
+    return _jobs[name]()

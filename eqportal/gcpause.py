@@ -1,4 +1,4 @@
-"""Garbage collection paused while objects are made by the hundred thousand (unpickling a cache or a worker's pages).
+"""Garbage collection paused while objects are made by the hundred thousand (reading a build cache).
 
 Each collection the allocations set off walks every object the build holds, so reading the
 records of 2,000 assessments took 2.2 s with the collector running and 0.6 s without. Pickle
