@@ -164,3 +164,24 @@ def test_a_style_measured_once_still_fails_on_every_page_and_element(tmp_path: P
     assert not [p for p in problems if "eqp" in p.selector and p.rule != "text-resize"]  # no trace of the checker's marks
     # All four pages share one template: one was checked whole, the others' own content only.
     assert report["templates"] == 1 and report["pages_opened_whole"] == 1 and report["pages_opened_in_browser"] == 4
+
+
+@pytest.mark.browser
+def test_a_text_style_that_passed_is_not_measured_again(tmp_path: Path):
+    """Contrast once per style: on a second page of the same text styles, no element is measured again."""
+    from eqportal.a11y import browser as chromium
+    from eqportal.a11y import settings
+    from eqportal.a11y.runner import serve
+
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(FAINT.format(title=f"Page {name}", body="<p>Readable text.</p><p><b>Bold.</b></p>"),
+                                                    encoding="utf-8")
+    with chromium.Browser() as browser, serve(tmp_path) as base:
+        browser._viewport(*settings.DESKTOP)
+        marked = []
+        for name in ("one", "two"):
+            browser.driver.get(f"{base}/{name}/")
+            assert browser._axe(f"/{name}/") == []
+            marked.append(browser.driver.execute_script("return document.querySelectorAll('[data-eqp-style^=\"style-\"]').length"))
+    assert marked[0] >= 3 and marked[1] == 0 and len(browser.known_styles) == marked[0]

@@ -108,10 +108,12 @@ for (const el of document.body.querySelectorAll('*')) {
                 cs.webkitTextStrokeColor, cs.visibility, chain(el)].join('#');
   const positioned = full.includes('\u0001');
   const style = hash(full);
-  if (!positioned && (known.has(style) || seen.has(style))) continue;
+  // Values of 31 characters or more, which axe leaves out of the selectors it reports; the known
+  // styles are such values, as RUN_AXE_JS reads them back.
+  const value = (positioned ? 'positioned' : 'style-' + style).padEnd(40, '-');
+  if (!positioned && (known.has(value) || seen.has(style))) continue;
   seen.add(style);
-  // Values of 31 characters or more, which axe leaves out of the selectors it reports.
-  el.setAttribute('data-eqp-style', (positioned ? 'positioned' : 'style-' + style).padEnd(40, '-'));
+  el.setAttribute('data-eqp-style', value);
   marked++;
 }
 return marked;
@@ -128,15 +130,15 @@ for (const el of document.body.querySelectorAll('*')) el.setAttribute('data-eqp-
 # is reported, as a check of every element would have reported it.
 RUN_AXE_JS = """
 const done = arguments[arguments.length - 1];
-const options = JSON.parse(arguments[0]);
+const options = Object.assign(JSON.parse(arguments[0]), {elementRef: true});
 const audit = axe._audit && axe._audit.rules ? axe._audit.rules.find(r => r.id === 'color-contrast') : null;
 const everything = (audit && audit.selector) || '*';
 axe.configure({rules: [{id: 'color-contrast', selector: '[data-eqp-style]'}]});
 const contrast = r => r.id === 'color-contrast';
-const styleOf = node => {
-  const el = typeof node.target[0] === 'string' ? document.querySelector(node.target[0]) : null;
-  return el ? el.getAttribute('data-eqp-style') : null;
-};
+// The node itself (elementRef), not its selector: a selector axe writes may match an earlier element first.
+const styleOf = node => node.element ? node.element.getAttribute('data-eqp-style') : null;
+const withoutElements = rules => rules.map(r => Object.assign({}, r, {nodes: r.nodes.map(n => {
+  const copy = Object.assign({}, n); delete copy.element; return copy; })}));
 axe.run(document, options).then(async results => {
   const failed = new Set();
   for (const type of ['violations', 'incomplete'])
@@ -149,7 +151,7 @@ axe.run(document, options).then(async results => {
     const all = await axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast']}, resultTypes: ['violations']});
     violations = violations.filter(r => !contrast(r)).concat(all.violations);
   }
-  done({violations: violations, version: (results.testEngine || {}).version || '', passed: passed});
+  done({violations: withoutElements(violations), version: (results.testEngine || {}).version || '', passed: passed});
 }).catch(err => done({error: String(err)}));
 """
 
