@@ -2,7 +2,7 @@
 
 An assessment's page and its easy-read page are each made from a few records (the assessment,
 the one replacing it, the decisions, objectives and reports that name it) and the build context.
-Each is kept in ``.cache/build/pages-<kind>.pickle`` under the hash of exactly those inputs: the records'
+Each is kept in ``.cache/build/pages-<kind>/`` under the hash of exactly those inputs: the records'
 digests (their file bytes and the portal's code), the day, the site's address, the hand-written
 pages links may point to, and a council's template overrides. If any input changes, the key
 changes, so a kept page is always the page the same inputs would make again (tests/test_rebuild.py).
