@@ -161,6 +161,13 @@ document.head.appendChild(s);
 """
 
 
+# What a reader's own style sheet may do, and the problem when it cuts text off.
+USER_STYLES = (
+    (settings.TEXT_SPACING_CSS, "text-spacing", "text is cut off when line, letter and word spacing are increased (WCAG 1.4.12)"),
+    (settings.TEXT_RESIZE_CSS, "text-resize", "text is cut off when text is resized to 200% (WCAG 1.4.4)"),
+)
+
+
 class Browser:
     """A headless Chromium driven by selenium, with axe-core ready to inject."""
 
@@ -221,12 +228,7 @@ class Browser:
             self.driver.execute_script(SELECTOR_JS)
         problems = self._axe(url)
         problems += self._htmlcs(url)
-        exempt = ", ".join(settings.TEXT_SPACING_EXEMPT)
-        clipped = set(self.driver.execute_script(CLIPPED_JS, exempt, scope))  # as the page is: not the user's doing
-        problems += self._clipped_by(url, settings.TEXT_SPACING_CSS, "text-spacing",
-                                     "text is cut off when line, letter and word spacing are increased (WCAG 1.4.12)", scope, clipped)
-        problems += self._clipped_by(url, settings.TEXT_RESIZE_CSS, "text-resize",
-                                     "text is cut off when text is resized to 200% (WCAG 1.4.4)", scope, clipped)
+        problems += self._clipped_by_user_styles(url, scope)
         problems += content_browser.desktop_checks(self.driver, url, settings.DESKTOP[0])
         problems += self._reflow(url)
         problems += content_browser.narrow_checks(self.driver, url, settings.REFLOW_WIDTH, settings.REFLOW_EXEMPT)
@@ -260,12 +262,17 @@ class Browser:
             problems.append(PageProblem(url, rule, " ".join(message.split()), selector))
         return problems
 
-    def _clipped_by(self, url: str, css: str, rule: str, message: str, scope: str | None, before: set[str]) -> list[PageProblem]:
+    def _clipped_by_user_styles(self, url: str, scope: str | None) -> list[PageProblem]:
         """Text that a user style (wider spacing, bigger text) makes overflow a box that hides it, where it did not before."""
-        self.driver.execute_script(ADD_STYLE_JS, css)
-        after = self.driver.execute_script(CLIPPED_JS, ", ".join(settings.TEXT_SPACING_EXEMPT), scope)
-        self.driver.execute_script("document.getElementById('__eqp-test-style').remove()")
-        return [PageProblem(url, rule, message, selector) for selector in after if selector not in before]
+        exempt = ", ".join(settings.TEXT_SPACING_EXEMPT)
+        before = set(self.driver.execute_script(CLIPPED_JS, exempt, scope))  # as the page is: not the user's doing
+        problems = []
+        for css, rule, message in USER_STYLES:
+            self.driver.execute_script(ADD_STYLE_JS, css)
+            after = self.driver.execute_script(CLIPPED_JS, exempt, scope)
+            self.driver.execute_script("document.getElementById('__eqp-test-style').remove()")
+            problems += [PageProblem(url, rule, message, selector) for selector in after if selector not in before]
+        return problems
 
     def _reflow(self, url: str) -> list[PageProblem]:
         self._viewport(settings.REFLOW_WIDTH, 640)

@@ -130,7 +130,7 @@ const fixedToWindow = n => {{
 const startX = window.scrollX, startY = window.scrollY;
 if (first === 0) window.__eqpFocusStart = [startX, startY];
 const areas = [];
-function addArea(n, kind, cs) {{
+function addArea(n, kind, cs, clip) {{
   const box = n.getBoundingClientRect();
   let [l, t, r, b] = [box.left, box.top, box.right, box.bottom], everywhere = outOfFlow(n);
   const grow = q => {{
@@ -143,6 +143,11 @@ function addArea(n, kind, cs) {{
   for (const d of n.querySelectorAll('*')) {{
     grow(d.getBoundingClientRect());
     if (!everywhere && outOfFlow(d)) everywhere = true;
+  }}
+  if (clip) {{  // inside a box that scrolls: across, never outside it; up and down too if it scrolls that way
+    const c = clip.getBoundingClientRect();
+    [l, r] = [c.left, c.right];
+    if (clip.scrollHeight > clip.clientHeight + 1) [t, b] = [c.top, c.bottom];
   }}
   const sticky = kind === 'sticky';
   areas.push({{kind, everywhere, l, t, r, b, height: b - t,
@@ -160,13 +165,7 @@ for (const n of document.querySelectorAll('*')) {{
   }}
   const box = scrollBox(n);
   if (!box) {{ addArea(n, 'sticky', cs); continue; }}
-  if (pinned(box)) continue;
-  // Stuck to a box that moves with the page: n stays inside that box's clip, and where the box cannot
-  // scroll down, at its own height.
-  addArea(n, 'page', cs);
-  const clip = box.getBoundingClientRect(), a = areas[areas.length - 1];
-  [a.l, a.r] = [clip.left, clip.right];
-  if (box.scrollHeight > box.clientHeight + 1) [a.t, a.b] = [clip.top, clip.bottom];
+  if (!pinned(box)) addArea(n, 'page', cs, box);  // stuck to a box that moves with the page
 }}
 // Could a fixed or sticky element be painted at (x, y) of the window, with the page scrolled as it is now?
 const underPinned = ([x, y]) => areas.some(a => {{

@@ -114,10 +114,6 @@ def content_bounds(html: str) -> tuple[int, int] | None:
     return None
 
 
-_TOC_START = re.compile(r'<nav\b[^>]*\bclass="[^"]*\bmd-nav--secondary\b')
-_NAV_TAG = re.compile(r"<nav\b|</nav>", re.I)
-
-
 _APOSTROPHE = re.compile(r"&#x0*27;|&#0*39;|&apos;", re.I)
 _QUOTE = re.compile(r"&#x0*22;|&#0*34;|&quot;", re.I)
 
@@ -125,6 +121,10 @@ _QUOTE = re.compile(r"&#x0*22;|&#0*34;|&quot;", re.I)
 def _quotes(html: str) -> str:
     """Quotes written one way: the title reaches the header and the heading through different escapers."""
     return _QUOTE.sub('"', _APOSTROPHE.sub("'", html))
+
+
+_TOC_START = re.compile(r'<nav\b[^>]*\bclass="[^"]*\bmd-nav--secondary\b')
+_NAV_TAG = re.compile(r"<nav\b|</nav>", re.I)
 
 
 def toc_bounds(html: str) -> tuple[int, int] | None:
@@ -138,6 +138,10 @@ def toc_bounds(html: str) -> tuple[int, int] | None:
         if depth == 0:
             return start.start(), tag.end()
     return None
+
+
+def _cut(html: str, bounds: tuple[int, int]) -> str:
+    return html[:bounds[0]] + "\0" + html[bounds[1]:]
 
 
 def template_key(html: str) -> str | None:
@@ -154,10 +158,10 @@ def template_key(html: str) -> str | None:
     bounds = content_bounds(html)
     if bounds is None:
         return None
-    chrome = html[:bounds[0]] + "\0" + html[bounds[1]:]
+    chrome = _cut(html, bounds)
     toc = toc_bounds(chrome)
     if toc is not None:
-        chrome = chrome[:toc[0]] + "\0" + chrome[toc[1]:]
+        chrome = _cut(chrome, toc)
     chrome = _quotes(_OWN_ADDRESS.sub("", _TITLE_TAG.sub("", chrome)))
     match = re.search(r"<h1[^>]*>(.*?)</h1>", html[bounds[0]:bounds[1]], re.S)
     if match:
