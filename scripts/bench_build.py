@@ -172,11 +172,11 @@ def count_pages(site: Path) -> int:
 
 def python_cmd(code: Path, *args: str, profile: Path | None = None) -> list[str]:
     """``eqportal ARGS`` with the code of checkout ``code`` (PYTHONPATH wins over the editable install)."""
-    runner = "import sys; from eqportal.cli import main; sys.argv[0] = 'eqportal'; "
+    runner = "import sys; from eqportal.cli import main, run; sys.argv[0] = 'eqportal'; "
     if profile:
         runner += f"import cProfile; cProfile.run('rc = main(sys.argv[1:])', {str(profile)!r}); sys.exit(rc)"
     else:
-        runner += "sys.exit(main(sys.argv[1:]))"
+        runner += "run()"  # as the installed command does
     return [sys.executable, "-c", runner, *args]
 
 

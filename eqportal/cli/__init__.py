@@ -6,8 +6,12 @@ Exit codes (the contract): 0 all good, 1 problems found (all printed), 2 wrong u
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib
+import os
 import sys
+import threading
+from typing import NoReturn
 
 # One module per verb; each defines ``register(subparsers)`` that sets ``func`` on its parser.
 VERBS = ("check", "schema", "audit", "new", "manifest", "a11y", "build", "editor", "export")
@@ -38,5 +42,25 @@ def main(argv: list[str] | None = None) -> int:
     return int(args.func(args) or 0)
 
 
+def run() -> NoReturn:
+    """The ``eqportal`` command: :func:`main`, then an exit that does not free the heap object by object.
+
+    A county's build holds some 860 MB of small objects (records, pages, search entries) when it
+    is done; the interpreter's own exit frees them one at a time, which took 1.4 s of a 10 s
+    rebuild. The exit handlers still run (temporary folders, logging, worker pools) and the
+    output is flushed; only that clean-up, which the operating system does at once, is skipped.
+    """
+    code = main()
+    if threading.active_count() > 1:
+        sys.exit(code)  # a thread still running is joined by the interpreter's own exit
+    atexit._run_exitfuncs()  # what interpreter shutdown would run first; its only public door is sys.exit
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a closed or broken pipe: nothing more can be said
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()
