@@ -27,15 +27,18 @@ def safe_cell(value: object) -> str:
     return text
 
 
-def write_rows(out: TextIO, columns: Sequence[str], rows: Iterable[Mapping[str, object]], *, lineterminator: str = "\r\n") -> None:
-    """Write a header and rows to ``out``, every cell quoted and neutralised."""
+def write_rows(out: TextIO, columns: Sequence[str], rows: Iterable[Mapping[str, object]], *, lineterminator: str = "\r\n",
+               header: bool = True) -> None:
+    """Write a header (unless ``header`` is false) and rows to ``out``, every cell quoted and neutralised."""
     writer = csv.writer(out, lineterminator=lineterminator, quoting=csv.QUOTE_ALL)
-    writer.writerow([safe_cell(c) for c in columns])
+    if header:
+        writer.writerow([safe_cell(c) for c in columns])
     for row in rows:
         writer.writerow([safe_cell(row.get(c, "")) for c in columns])
 
 
-def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, object]], *, lineterminator: str = "\r\n") -> str:
+def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, object]], *, lineterminator: str = "\r\n",
+             header: bool = True) -> str:
     buffer = io.StringIO()
-    write_rows(buffer, columns, rows, lineterminator=lineterminator)
+    write_rows(buffer, columns, rows, lineterminator=lineterminator, header=header)
     return buffer.getvalue()

@@ -22,6 +22,7 @@ from eqportal.buildcache import cache_folder, code_digest, digest
 from eqportal.context import BuildContext, build_context
 from eqportal.loader import load_portal_once
 from eqportal.outputs import OutputCache, tree_digest
+from eqportal.paths import relative_inside
 from eqportal.portal import Portal
 from eqportal.problems import Problem
 from eqportal.render.finish import FinishedPage, link_page
@@ -109,10 +110,8 @@ def page_meta(page: GeneratedPage, extra_meta: Mapping[str, Any] | None = None) 
 @lru_cache(maxsize=65536)  # an assessment's page and its easy-read page share a source
 def edit_path(source: Path, project_root: Path) -> str:
     """The source file relative to the project, for "edit this page" links."""
-    try:
-        return Path(source).resolve().relative_to(Path(project_root).resolve()).as_posix()
-    except ValueError:
-        return Path(source).name
+    inside = relative_inside(source, project_root)
+    return Path(source).name if inside is None else Path(inside).as_posix()
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Recor
     if source.stem != expected:
         name = "number" if isinstance(item, Decision) else "id"
         problems.append(Problem(doc.path, doc.line_of((name,)), name, f"must match the file name: the file is {source.name}, so rename it to {expected}.md or change the {name}"))
-    return Record(item, doc, source), problems
+    return Record(item, doc, source, model_digest=key("model", type(item).__name__, item.model_dump_json())), problems
 
 
 def _body_problems(doc: Document, model: type[BaseModel]) -> list[Problem]:
@@ -186,15 +186,16 @@ def content_files(root: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
             if path.is_symlink():
                 problems.append(_link_problem(path, real_root))
         dirnames[:] = sorted(d for d in dirnames if not (here / d).is_symlink() and not d.startswith("."))
+        folder_parts = here.relative_to(root).parts  # once per folder, not per file: a county has 2,000 files in one
         for name in sorted(filenames):
             path = here / name
-            relative = path.relative_to(root)
-            if name in IGNORED_NAMES or (len(relative.parts) == 1 and name in ROOT_FILES):
+            parts = (*folder_parts, name)
+            if name in IGNORED_NAMES or (len(parts) == 1 and name in ROOT_FILES):
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(real_root):
                 problems.append(_link_problem(path, real_root))
                 continue
-            folder = relative.parts[0] if len(relative.parts) == 2 else None
+            folder = parts[0] if len(parts) == 2 else None
             if folder in BY_FOLDER and name.endswith(".md"):
                 found.setdefault(folder, []).append(path)
             elif folder in BY_FOLDER:

@@ -78,12 +78,21 @@ class OutputCache:
         return True
 
     def place(self, into: Path) -> None:
-        """Put every reused file into the new site ``into``: a hard link where possible (nothing is copied), else a copy."""
+        """Put every reused file into the new site ``into``: a hard link where possible (nothing is copied), else a copy.
+
+        A file already there is left alone, so placing again after a failure finishes the job.
+        """
+        made: set[str] = set()
         for dest in sorted(self.reused):
-            source, target = self.site / dest, Path(into) / dest
-            target.parent.mkdir(parents=True, exist_ok=True)
+            source, target = os.path.join(self.site, dest), os.path.join(into, dest)
+            folder = os.path.dirname(target)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
             try:
                 os.link(source, target)
+            except FileExistsError:
+                continue
             except OSError:
                 shutil.copy2(source, target)
 

@@ -24,6 +24,7 @@ class Record(Generic[M]):
     doc: Document
     source: Path
     digest: str = ""  # the hash of the file's bytes (and the portal's code): what the pages made from it depend on
+    model_digest: str = ""  # the hash of the validated front matter alone: what lists of records (index pages) depend on
 
     @property
     def path(self) -> str:

@@ -6,9 +6,12 @@ and the build can collect all of them, sort them and report them at once.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
+
+from eqportal.paths import relative_inside
 
 
 @dataclass(frozen=True, order=True)
@@ -30,10 +33,8 @@ class Problem:
 
 def display_path(path: Path) -> str:
     """Paths in messages are relative to the working folder when they can be, as editors see them."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    shown = relative_inside(path, os.getcwd())
+    return str(path) if shown is None else shown
 
 
 def field_path(loc: Iterable[object]) -> str:

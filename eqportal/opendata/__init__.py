@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from eqportal.buildcache import Store, key
+
 from eqportal.context import BuildContext
 from eqportal.opendata.csvfile import cell, write_csv
 from eqportal.opendata.records import LICENCE, DecisionLink, EqiaDataset, EqiaRecord, PageLink, schema
@@ -62,6 +64,7 @@ def eqia_record(ctx: DataContext, record: Record[Eqia]) -> EqiaRecord:
 
 
 def dataset(ctx: DataContext) -> EqiaDataset:
+    """``/data/eqias.json`` as one model (the file itself is joined from each assessment's :class:`OwnPart`)."""
     return EqiaDataset(generated=ctx.today, licence=LICENCE, site_url=ctx.site_url, eqias=[eqia_record(ctx, r) for r in ctx.public])
 
 
@@ -101,18 +104,70 @@ def _json(value: object) -> str:
 
 
 def open_data_files(portal: Portal, context: BuildContext) -> list[DataFile]:
-    """Every open-data file, in a stable order; URLs are absolute when the context has a ``site_url``."""
+    """Every open-data file, in a stable order; URLs are absolute when the context has a ``site_url``.
+
+    Each assessment's own part (its JSON, its rows in each table of assessments) is made by
+    :func:`own_part` and kept in the build cache; the files are those parts joined.
+    """
     ctx = DataContext(portal, context)
-    data = dataset(ctx)
+    public = ctx.public
+    store = Store(context.build_cache, "opendata")
+    parts = [own_part(ctx, record, store) for record in public]
+    store.save()
+    empty = _json(EqiaDataset(generated=ctx.today, licence=LICENCE, site_url=ctx.site_url, eqias=[]).model_dump(mode="json"))
+    assert empty.endswith(_NO_EQIAS), "eqias must stay the dataset's last field"
     files = [
-        DataFile(data_url("eqias.json"), _json(data.model_dump(mode="json"))),
+        DataFile(data_url("eqias.json"), empty.removesuffix(_NO_EQIAS) + '"eqias":[' + ",".join(p.json for p in parts) + "]}\n"),
         DataFile(data_url("eqias.schema.json"), schema(EqiaDataset, ctx.absolute(data_url("eqias.schema.json")))),
         DataFile(data_url("eqia.schema.json"), schema(EqiaRecord, ctx.absolute(data_url("eqia.schema.json")))),
     ]
-    files += [DataFile(eqia_json_url(item), _json(item.model_dump(mode="json"))) for item in data.eqias]
-    files += [DataFile(data_url(table.path), write_csv(table.header, table.rows(ctx))) for table in TABLES]
+    files += [DataFile(eqia_json_url(record.model), part.json + "\n") for record, part in zip(public, parts)]
+    for table in TABLES:
+        if table.each is not None:
+            text = write_csv(table.header, ()) + "".join(part.rows[table.name] for part in parts)
+        else:
+            text = write_csv(table.header, table.rows(ctx))
+        files.append(DataFile(data_url(table.path), text))
     files.append(DataFile(data_url("datapackage.json"), _json(datapackage(ctx))))
     return files
+
+
+_NO_EQIAS = '"eqias":[]}\n'
+
+
+@dataclass(frozen=True)
+class OwnPart:
+    """What one public assessment adds to the open data."""
+
+    json: str  # the whole assessment, one line of JSON with no line end: its own file, and an item of eqias.json
+    rows: dict[str, str]  # table name -> its rows in that CSV, without the header
+
+
+def own_part(ctx: DataContext, record: Record[Eqia], store: Store) -> OwnPart:
+    """An assessment's part of the open data, kept in ``store`` under the hash of everything it is made from.
+
+    That is its file, the decisions, objectives and reports that name it, the date git last
+    changed it, the day and the site's address (and the portal's code, as every cache key holds).
+    After one edit only the edited assessment's part is made again; joined, the parts are byte for
+    byte the files made whole (tests/test_open_data.py).
+    """
+    m = record.model
+    related = [*ctx.portal.decisions_relying_on(m.id), *ctx.portal.objectives_naming(m.id), *ctx.portal.reports_naming(m.id)]
+    if not record.digest or not all(r.digest for r in related):
+        return _make_part(ctx, record)  # read without the cache: nothing to key it by
+    changed = ctx.build.last_changed(record.source)
+    digest = key("opendata", record.digest, *(r.digest for r in related), changed.isoformat() if changed else "-",
+                 ctx.today.isoformat(), ctx.site_url or "")
+    found = store.get(digest)
+    if found is None:
+        found = _make_part(ctx, record)
+        store.put(digest, found)
+    return found
+
+
+def _make_part(ctx: DataContext, record: Record[Eqia]) -> OwnPart:
+    rows = {table.name: write_csv(table.header, table.each(ctx, record), with_header=False) for table in TABLES if table.each}
+    return OwnPart(_json(eqia_record(ctx, record).model_dump(mode="json")).removesuffix("\n"), rows)
 
 
 __all__ = [

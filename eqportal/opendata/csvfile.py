@@ -30,6 +30,10 @@ def cell(value: object) -> str:
     return str(value)
 
 
-def write_csv(header: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:
-    """CSV text (RFC 4180 line ends) with a header row; every value goes through :func:`cell`."""
-    return csv_text(header, ({name: cell(row.get(name)) for name in header} for row in rows))
+def write_csv(header: Sequence[str], rows: Iterable[Mapping[str, object]], *, with_header: bool = True) -> str:
+    """CSV text (RFC 4180 line ends) with a header row; every value goes through :func:`cell`.
+
+    Rows are independent lines, so a file is its header followed by the rows of each part
+    written without one (``with_header=False``), joined.
+    """
+    return csv_text(header, ({name: cell(row.get(name)) for name in header} for row in rows), header=with_header)

@@ -16,7 +16,8 @@ from typing import Callable, Iterator
 
 from pydantic import BaseModel
 
-from eqportal.audit import RelianceState, Verdict, run_audit, timescale_date
+from eqportal.audit import RelianceState, Verdict, timescale_date
+from eqportal.audit.coverage import decision_coverage
 from eqportal.context import BuildContext
 from eqportal.models import Eqia
 from eqportal.models.eqia import Action, CallIn, ScreeningEntry, SignOff, VersionEntry
@@ -84,9 +85,17 @@ class Table:
     title: str
     description: str
     columns: tuple[Column, ...]
-    rows: Callable[[DataContext], Iterator[dict[str, object]]]
+    make: Callable[[DataContext], Iterator[dict[str, object]]] | None = None  # rows made from the whole portal
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[tuple[str, str, str], ...] = field(default_factory=tuple)  # (column, table, column there)
+    each: Callable[[DataContext, Record[Eqia]], Iterator[dict[str, object]]] | None = None  # or the rows of one public assessment
+
+    def rows(self, ctx: DataContext) -> Iterator[dict[str, object]]:
+        """Every row, in order: for a table of assessments, each public one's rows in turn (by id)."""
+        if self.each is not None:
+            return (row for record in ctx.public for row in self.each(ctx, record))
+        assert self.make is not None
+        return self.make(ctx)
 
     @property
     def path(self) -> str:
@@ -101,82 +110,75 @@ def _signed(eqia: Eqia, role: SignOffRole) -> dt.date | None:
     return next((s.date for s in eqia.sign_off if s.role is role and s.date), None)
 
 
-def _eqia_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
+def _eqia_rows(ctx: DataContext, record: Record[Eqia]) -> Iterator[dict[str, object]]:
     today = ctx.today
-    for record in ctx.public:
-        m = record.model
-        d = m.dates
-        changed = ctx.build.last_changed(record.source)
-        yield {
-            "id": m.id, "title": m.title, "kind": m.kind, "directorate": m.directorate, "service": m.service,
-            "status": m.status, "stage": m.stage, "first_published": d.published, "last_changed": changed,
-            "next_review": d.next_review, "review_status": review_status(m, today),
-            "adverse_characteristics": [c.value for c in m.adverse_characteristics], "superseded_by": m.superseded_by,
-            "summary": m.summary, "url": ctx.absolute(url_for(m)),
-            "owner": m.owner, "commissioning_stage": m.commissioning_stage,
-            "screening_date": d.screening, "full_assessment_date": d.full_assessment, "last_reviewed": d.last_reviewed,
-            "withdrawn_date": d.withdrawn, "withdrawn_reason": m.withdrawn_reason,
-            "proportionality": m.proportionality.rating if m.proportionality else None,
-            "proportionality_reason": m.proportionality.reason if m.proportionality else None,
-            "judgement": m.judgement.outcome if m.judgement else None,
-            "judgement_option": m.judgement.outcome.option if m.judgement else None,
-            "judgement_justification": m.judgement.justification if m.judgement else None,
-            "senior_officer_signed": _signed(m, SignOffRole.SENIOR_OFFICER),
-            "dmt_member_signed": _signed(m, SignOffRole.DMT_MEMBER),
-            "call_ins": len(m.call_ins),
-            "open_call_ins": sum(1 for c in m.call_ins if c.outcome is CallInOutcome.OPEN),
-            "actions": len(m.actions),
-            "decisions": [r.model.number for r in ctx.portal.decisions_relying_on(m.id)],
-            "easy_read_url": ctx.absolute(url_for(m, "easy-read")),
-            "easy_read_checked_on": m.easy_read.reviewed_on if m.easy_read else None,
-            "easy_read_checked_by": m.easy_read.reviewed_by if m.easy_read else None,
-            "json_url": ctx.absolute(f"/data/eqias/{m.id}.json"),
-            "illustrative": m.illustrative,
-        }
+    m = record.model
+    d = m.dates
+    changed = ctx.build.last_changed(record.source)
+    yield {
+        "id": m.id, "title": m.title, "kind": m.kind, "directorate": m.directorate, "service": m.service,
+        "status": m.status, "stage": m.stage, "first_published": d.published, "last_changed": changed,
+        "next_review": d.next_review, "review_status": review_status(m, today),
+        "adverse_characteristics": [c.value for c in m.adverse_characteristics], "superseded_by": m.superseded_by,
+        "summary": m.summary, "url": ctx.absolute(url_for(m)),
+        "owner": m.owner, "commissioning_stage": m.commissioning_stage,
+        "screening_date": d.screening, "full_assessment_date": d.full_assessment, "last_reviewed": d.last_reviewed,
+        "withdrawn_date": d.withdrawn, "withdrawn_reason": m.withdrawn_reason,
+        "proportionality": m.proportionality.rating if m.proportionality else None,
+        "proportionality_reason": m.proportionality.reason if m.proportionality else None,
+        "judgement": m.judgement.outcome if m.judgement else None,
+        "judgement_option": m.judgement.outcome.option if m.judgement else None,
+        "judgement_justification": m.judgement.justification if m.judgement else None,
+        "senior_officer_signed": _signed(m, SignOffRole.SENIOR_OFFICER),
+        "dmt_member_signed": _signed(m, SignOffRole.DMT_MEMBER),
+        "call_ins": len(m.call_ins),
+        "open_call_ins": sum(1 for c in m.call_ins if c.outcome is CallInOutcome.OPEN),
+        "actions": len(m.actions),
+        "decisions": [r.model.number for r in ctx.portal.decisions_relying_on(m.id)],
+        "easy_read_url": ctx.absolute(url_for(m, "easy-read")),
+        "easy_read_checked_on": m.easy_read.reviewed_on if m.easy_read else None,
+        "easy_read_checked_by": m.easy_read.reviewed_by if m.easy_read else None,
+        "json_url": ctx.absolute(f"/data/eqias/{m.id}.json"),
+        "illustrative": m.illustrative,
+    }
 
 
-def _screening_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
-    for record in ctx.public:
-        for s in record.model.screening:
-            yield {"eqia_id": record.model.id, "characteristic": s.characteristic, "adverse": s.adverse,
-                   "negative_impact": s.negative_impact, "positive_impact": s.positive_impact,
-                   "details": s.details, "actions": s.actions, "opportunities": s.opportunities}
+def _screening_rows(ctx: DataContext, record: Record[Eqia]) -> Iterator[dict[str, object]]:
+    for s in record.model.screening:
+        yield {"eqia_id": record.model.id, "characteristic": s.characteristic, "adverse": s.adverse,
+               "negative_impact": s.negative_impact, "positive_impact": s.positive_impact,
+               "details": s.details, "actions": s.actions, "opportunities": s.opportunities}
 
 
-def _action_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
-    for record in ctx.public:
-        for number, a in enumerate(record.model.actions, start=1):
-            yield {"eqia_id": record.model.id, "action_number": number, "characteristics": [c.value for c in a.characteristics],
-                   "issue": a.issue, "action": a.action, "outcome": a.outcome, "owner": a.owner, "timescale": a.timescale,
-                   "due_date": timescale_date(a.timescale), "cost": a.cost, "status": a.status, "completed": a.completed}
+def _action_rows(ctx: DataContext, record: Record[Eqia]) -> Iterator[dict[str, object]]:
+    for number, a in enumerate(record.model.actions, start=1):
+        yield {"eqia_id": record.model.id, "action_number": number, "characteristics": [c.value for c in a.characteristics],
+               "issue": a.issue, "action": a.action, "outcome": a.outcome, "owner": a.owner, "timescale": a.timescale,
+               "due_date": timescale_date(a.timescale), "cost": a.cost, "status": a.status, "completed": a.completed}
 
 
-def _version_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
-    for record in ctx.public:
-        for v in record.model.versions:
-            yield {"eqia_id": record.model.id, "version": v.version, "date": v.date, "author": v.author, "comment": v.comment}
+def _version_rows(ctx: DataContext, record: Record[Eqia]) -> Iterator[dict[str, object]]:
+    for v in record.model.versions:
+        yield {"eqia_id": record.model.id, "version": v.version, "date": v.date, "author": v.author, "comment": v.comment}
 
 
-def _sign_off_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
-    for record in ctx.public:
-        for number, s in enumerate(record.model.sign_off, start=1):
-            yield {"eqia_id": record.model.id, "sign_off_number": number, "role": s.role, "job_title": s.job_title,
-                   "name": s.name, "date": s.date, "blank": s.is_blank, "note": s.note}
+def _sign_off_rows(ctx: DataContext, record: Record[Eqia]) -> Iterator[dict[str, object]]:
+    for number, s in enumerate(record.model.sign_off, start=1):
+        yield {"eqia_id": record.model.id, "sign_off_number": number, "role": s.role, "job_title": s.job_title,
+               "name": s.name, "date": s.date, "blank": s.is_blank, "note": s.note}
 
 
-def _call_in_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
+def _call_in_rows(ctx: DataContext, record: Record[Eqia]) -> Iterator[dict[str, object]]:
     today = ctx.today
-    for record in ctx.public:
-        for number, c in enumerate(record.model.call_ins, start=1):
-            past = c.outcome is CallInOutcome.OPEN and c.follow_up is not None and c.follow_up < today
-            yield {"eqia_id": record.model.id, "call_in_number": number, "date": c.date, "group": c.group,
-                   "points_raised": "\n".join(c.points_raised), "response": c.response, "outcome": c.outcome,
-                   "follow_up": c.follow_up, "past_follow_up": past}
+    for number, c in enumerate(record.model.call_ins, start=1):
+        past = c.outcome is CallInOutcome.OPEN and c.follow_up is not None and c.follow_up < today
+        yield {"eqia_id": record.model.id, "call_in_number": number, "date": c.date, "group": c.group,
+               "points_raised": "\n".join(c.points_raised), "response": c.response, "outcome": c.outcome,
+               "follow_up": c.follow_up, "past_follow_up": past}
 
 
 def _decision_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
-    audit = run_audit(ctx.portal)
-    for item in sorted(audit.decisions, key=lambda d: d.decision.number):
+    for item in sorted(decision_coverage(ctx.portal), key=lambda d: d.decision.number):
         d = item.decision
         yield {
             "number": d.number, "title": d.title, "date": d.date, "reporting_year": item.year, "status": d.status,
@@ -188,8 +190,7 @@ def _decision_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
 
 
 def _decision_eqia_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
-    audit = run_audit(ctx.portal)
-    for item in sorted(audit.decisions, key=lambda d: d.decision.number):
+    for item in sorted(decision_coverage(ctx.portal), key=lambda d: d.decision.number):
         for r in item.reliances:
             yield {"decision_number": item.decision.number, "eqia_id": r.ref, "state": r.state.value, "note": r.note}
 
@@ -252,7 +253,7 @@ TABLES: tuple[Table, ...] = (
             _c("json_url", "string", "The whole assessment as a JSON file."),
             _c("illustrative", "boolean", "true for sample records that are not real council assessments."),
         ),
-        _eqia_rows, primary_key=("id",),
+        each=_eqia_rows, primary_key=("id",),
     ),
     Table(
         "screening", "Screening grid", "One row per assessment and group: the screening grid.",
@@ -266,7 +267,7 @@ TABLES: tuple[Table, ...] = (
             _c("actions", "string", about(ScreeningEntry, "actions")),
             _c("opportunities", "string", about(ScreeningEntry, "opportunities")),
         ),
-        _screening_rows, primary_key=("eqia_id", "characteristic"), foreign_keys=(("eqia_id", "eqias", "id"),),
+        each=_screening_rows, primary_key=("eqia_id", "characteristic"), foreign_keys=(("eqia_id", "eqias", "id"),),
     ),
     Table(
         "actions", "Action plans", "One row per action in an assessment's action plan, in the plan's order.",
@@ -284,13 +285,13 @@ TABLES: tuple[Table, ...] = (
             _c("status", "string", about(Action, "status"), ActionStatus),
             _c("completed", "date", about(Action, "completed")),
         ),
-        _action_rows, primary_key=("eqia_id", "action_number"), foreign_keys=(("eqia_id", "eqias", "id"),),
+        each=_action_rows, primary_key=("eqia_id", "action_number"), foreign_keys=(("eqia_id", "eqias", "id"),),
     ),
     Table(
         "versions", "Version histories", "One row per version of an assessment, oldest first.",
         (EQIA_ID, _c("version", "string", about(VersionEntry, "version")), _c("date", "date", "Date of the version."),
          _c("author", "string", about(VersionEntry, "author")), _c("comment", "string", about(VersionEntry, "comment"))),
-        _version_rows, primary_key=("eqia_id", "version"), foreign_keys=(("eqia_id", "eqias", "id"),),
+        each=_version_rows, primary_key=("eqia_id", "version"), foreign_keys=(("eqia_id", "eqias", "id"),),
     ),
     Table(
         "sign-off", "Sign-off", "One row per signature box of an assessment: the senior officer and a Directorate Management Team member.",
@@ -299,7 +300,7 @@ TABLES: tuple[Table, ...] = (
          _c("name", "string", about(SignOff, "name")), _c("date", "date", about(SignOff, "date")),
          _c("blank", "boolean", "true where the signed document leaves the box blank: no job title, name or date."),
          _c("note", "string", about(SignOff, "note"))),
-        _sign_off_rows, primary_key=("eqia_id", "sign_off_number"), foreign_keys=(("eqia_id", "eqias", "id"),),
+        each=_sign_off_rows, primary_key=("eqia_id", "sign_off_number"), foreign_keys=(("eqia_id", "eqias", "id"),),
     ),
     Table(
         "call-ins", "Call-ins by the Equality Group", "One row per time the directorate Equality Group called an assessment in to challenge it.",
@@ -309,7 +310,7 @@ TABLES: tuple[Table, ...] = (
          _c("response", "string", about(CallIn, "response")), _c("outcome", "string", about(CallIn, "outcome"), CallInOutcome),
          _c("follow_up", "date", about(CallIn, "follow_up")),
          _c("past_follow_up", "boolean", "true when the challenge is still open after its follow-up date, as of the day the data was made.")),
-        _call_in_rows, primary_key=("eqia_id", "call_in_number"), foreign_keys=(("eqia_id", "eqias", "id"),),
+        each=_call_in_rows, primary_key=("eqia_id", "call_in_number"), foreign_keys=(("eqia_id", "eqias", "id"),),
     ),
     Table(
         "decisions", "Key decisions", "One row per key decision in the register, with its coverage verdict.",

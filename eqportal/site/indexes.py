@@ -16,6 +16,7 @@ from eqportal.models.vocab import Characteristic, CommissioningStage
 from eqportal.portal import Portal
 from eqportal.registry import EQIAS, REVIEWS, characteristic_url, directorate_url, stage_url, year_url
 from eqportal.reviews import ReviewStatus, review_status
+from eqportal.site.page_cache import PageCache
 from eqportal.site.pages import GeneratedPage
 from eqportal.site.templating import render_page
 from eqportal.words import word
@@ -55,7 +56,15 @@ def eqia_year(eqia: Eqia) -> int | None:
     return first.year if first else None
 
 
-def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
+def pages(portal: Portal, context: BuildContext) -> list[GeneratedPage]:
+    """Every index page, kept between builds until a public assessment's front matter (or the day) changes."""
+    cache = PageCache(context, "indexes")
+    made = cache.listing("indexes", portal.public_eqias(), lambda: list(_pages(portal, context)))
+    cache.save()
+    return made
+
+
+def _pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
     models = [r.model for r in portal.public_eqias()]
     rows = [IndexRow(m, review_status(m, context.today) is ReviewStatus.OVERDUE) for m in models]
     browse = BrowseView(sorted({m.directorate for m in models}), list(Characteristic),

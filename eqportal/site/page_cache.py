@@ -35,14 +35,33 @@ class PageCache:
         for record in records:
             if record is not None and not record.digest:
                 return make()  # a record read without the cache has no digest: nothing to key the page by
-            changed = self.context.last_changed(record.source) if record is not None else None
-            parts += [record.digest if record is not None else "-", changed.isoformat() if changed else "-"]
+            parts += [record.digest if record is not None else "-", self._changed(record)]
+        return self.kept(parts, make)
+
+    def listing(self, kind: str, records: list[Record], make: Callable[[], T]) -> T:
+        """Pages that list records (index pages): kept by each record's front matter and git date, not its body.
+
+        Such a page shows what the validated front matter holds (a row per record), so an edit to
+        an assessment's body, the commonest edit, leaves every index page as it was.
+        """
+        parts = [kind]
+        for record in records:
+            if not record.model_digest:
+                return make()
+            parts += [record.model_digest, self._changed(record)]
+        return self.kept(parts, make)
+
+    def kept(self, parts: list[str], make: Callable[[], T]) -> T:
         digest = key(self.shared, *parts)
         found = self.store.get(digest)
         if found is None:
             found = _compact(make())
             self.store.put(digest, found)
         return found
+
+    def _changed(self, record: Record | None) -> str:
+        changed = self.context.last_changed(record.source) if record is not None else None
+        return changed.isoformat() if changed else "-"
 
     def save(self) -> None:
         self.store.save()
@@ -52,6 +71,6 @@ def _compact(made: T) -> T:
     """Pages prepared now (heading ids, contents, search entries), so that is kept with them; one copy of their HTML."""
     if isinstance(made, GeneratedPage):
         return made.compact()  # type: ignore[return-value]
-    if isinstance(made, tuple):
-        return tuple(_compact(part) for part in made)  # type: ignore[return-value]
+    if isinstance(made, (tuple, list)):
+        return type(made)(_compact(part) for part in made)  # type: ignore[return-value]
     return made
