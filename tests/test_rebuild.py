@@ -53,7 +53,7 @@ def test_a_rebuild_after_edits_is_byte_for_byte_a_cold_build_of_the_edited_conte
     build(warm / "content", warm / "site")
     assert list((warm / ".cache" / "build" / "bodies").glob("*.pickle"))  # the first build filled the cache
 
-    # An editor rewords a paragraph of one assessment and the summary of another, and adds a file.
+    # An editor rewords a paragraph of one assessment and the summary of another...
     bus = warm / "content" / "eqias" / "bus-passes.md"
     bus.write_text(bus.read_text(encoding="utf-8").replace(
         "## Context\n", "## Context\n\nThe council asked older residents first.\n", 1), encoding="utf-8")
@@ -62,6 +62,11 @@ def test_a_rebuild_after_edits_is_byte_for_byte_a_cold_build_of_the_edited_conte
     assert "summary: Changes to library opening hours" in text
     library.write_text(text.replace("summary: Changes to library opening hours", "summary: New library opening hours", 1),
                        encoding="utf-8")
+    # ...and renames a third, whose title every index page lists (kept index pages must not show the old one).
+    grants = warm / "content" / "eqias" / "old-grants.md"
+    text = grants.read_text(encoding="utf-8")
+    assert "title: Community grants\n" in text
+    grants.write_text(text.replace("title: Community grants\n", "title: Community grants scheme\n", 1), encoding="utf-8")
     log = build(warm / "content", warm / "site")
     reused = re.search(r"(\d+) pages, (\d+) unchanged since the last publish", log)
     assert reused, log  # the pages the edits did not touch were not rendered again...
@@ -72,6 +77,7 @@ def test_a_rebuild_after_edits_is_byte_for_byte_a_cold_build_of_the_edited_conte
     build(cold / "content", cold / "site")
 
     assert "The council asked older residents first." in (warm / "site" / "eqias" / "bus-passes" / "index.html").read_text()
+    assert "Community grants scheme" in (warm / "site" / "eqias" / "index.html").read_text()
     assert differences(warm / "site", cold / "site") == []
 
 
