@@ -8,6 +8,7 @@ portal: builders are pure functions of ``(portal, context)`` and never run git o
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +39,7 @@ class BuildContext:
 
 @lru_cache(maxsize=65536)
 def _resolved(path: Path) -> Path:
-    return path.resolve()
+    return Path(os.path.realpath(path))  # what Path.resolve does, without pathlib's cost on a county's 2,000 files
 
 
 def report_cache(content_root: Path) -> Path:

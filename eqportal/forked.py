@@ -10,6 +10,7 @@ too small to pay for a process, the jobs run here, one after another, with the s
 from __future__ import annotations
 
 import concurrent.futures
+import gc
 import multiprocessing
 import os
 import threading
@@ -44,11 +45,13 @@ def forked(jobs: dict[str, Callable[[], Any]]) -> Iterator[dict[str, concurrent.
         yield {}
         return
     _jobs.update(jobs)
+    gc.freeze()
     try:
         workers = min(len(jobs), os.cpu_count() or 1)
         with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             yield {name: pool.submit(_run, name) for name in jobs}
     finally:
+        gc.unfreeze()
         _jobs.clear()
 
 

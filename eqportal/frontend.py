@@ -201,3 +201,9 @@ def page_key(shared: str, item: SiteFile) -> str:
     assert page is not None
     return digest(shared, item.src_uri, json.dumps(item.meta, sort_keys=True, default=str), item.edit_uri or "", page.html,
                   json.dumps(page.toc, sort_keys=True))
+
+
+def file_key(item: SiteFile) -> str:
+    """A generated file's published bytes, as a key: its content, which MkDocs writes as it is."""
+    assert item.content is not None
+    return digest("file", item.content)

@@ -135,7 +135,8 @@ def load_record(source: Path, model: type[BaseModel], shown: str) -> tuple[Recor
     if source.stem != expected:
         name = "number" if isinstance(item, Decision) else "id"
         problems.append(Problem(doc.path, doc.line_of((name,)), name, f"must match the file name: the file is {source.name}, so rename it to {expected}.md or change the {name}"))
-    return Record(item, doc, source, model_digest=key("model", type(item).__name__, item.model_dump_json())), problems
+    front = key("model", type(item).__name__, item.model_dump_json(), repr(list(doc.lines.items())))
+    return Record(item, doc, source, model_digest=front), problems
 
 
 def _body_problems(doc: Document, model: type[BaseModel]) -> list[Problem]:

@@ -1,12 +1,13 @@
-"""Pages a rebuild does not render again: their published file is reused when nothing it came from changed.
+"""Pages a rebuild does not render again, and generated files it does not write again: the published file is reused.
 
 After one edit, 4,000 of a county's 4,100 pages are what they were. A page's published HTML is a
 function of its own finished content (title, meta, HTML, contents) and of what every page shares
 (mkdocs.yml, docs/, the theme and its overrides, the portal's code, the navigation, the day).
 The first is keyed per page, the second once per build (:func:`digest`); when both match what
 the published site was built from, the published file is linked into the new site instead of
-being rendered through the theme again. A cached rebuild is therefore byte for byte a cold build
-(tests/test_rebuild.py), and a changed theme or config renders everything.
+being rendered through the theme again. A generated file (open data, the feed) is keyed by its
+content alone, which MkDocs writes as it is. A cached rebuild is therefore byte for byte a cold
+build (tests/test_rebuild.py), and a changed theme or config renders everything.
 
 The manifest (``.cache/build/outputs.json``) names the site it describes and each page's key,
 size and modification time; it is written only after that site was published, so it never

@@ -24,7 +24,7 @@ class Record(Generic[M]):
     doc: Document
     source: Path
     digest: str = ""  # the hash of the file's bytes (and the portal's code): what the pages made from it depend on
-    model_digest: str = ""  # the hash of the validated front matter alone: what lists of records (index pages) depend on
+    model_digest: str = ""  # the validated front matter and the line of each value, not the body: what lists of records show
 
     @property
     def path(self) -> str:

@@ -134,7 +134,10 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
             run_mkdocs(config_file, staging, portal, outputs)
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             result.pages = count_pages(staging)
-            stage["summary"] = f"{result.pages} pages" + (f", {len(outputs.reused)} unchanged since the last publish" if outputs.reused else "")
+            pages = sum(1 for dest in outputs.reused if dest.endswith(".html"))
+            files = len(outputs.reused) - pages
+            stage["summary"] = (f"{result.pages} pages" + (f", {pages} unchanged since the last publish" if pages else "")
+                                + (f", {files} other files unchanged" if files else ""))
         if check:
             with stages.stage("page checks") as stage:
                 result.problems, report = run_checks(staging)

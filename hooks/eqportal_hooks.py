@@ -23,8 +23,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from eqportal.frontend import (HANDOVER, BrokenLinks, FileClash, content_root, load_build, page_key, shared_digest,
-                               site_files, template_dirs)
+from eqportal.frontend import (HANDOVER, BrokenLinks, FileClash, content_root, file_key, load_build, page_key,
+                               shared_digest, site_files, template_dirs)
 from eqportal.forked import Background, can_fork, forked
 from eqportal.preview import Preview
 from eqportal.site.chrome import finish_document
@@ -41,7 +41,7 @@ REUSED = "eqportal-reused.html"  # an empty template: the page's file comes from
 _preview = Preview()
 _nav_memo = Memo()
 _nav: list = []
-PARALLEL_FROM = 64  # generated pages; below this a second process costs more than it saves
+PARALLEL_FROM = 64  # generated pages to render; below this a second process costs more than it saves
 
 
 def on_startup(command, dirty):
@@ -71,11 +71,11 @@ def on_files(files, config):
     _finished.clear()
     if not _preview.problems:
         try:
-            made = site_files(_build[0], project, lambda uri: files.get_file_from_path(uri) is not None)
+            made = site_files(_build[0], project, files.src_uris.__contains__)  # uris as MkDocs keys them: POSIX, normalised
         except (FileClash, BrokenLinks) as err:
             raise Abort(str(err)) from None
         _finished.update((item.src_uri, item) for item in made if item.page is not None)
-        _add(files, config, made)
+        _add(files, config, made, _build[0].outputs)
         _plan_reuse(files, config, made)
     _preview.remember_pages(f.dest_uri for f in files.documentation_pages())
     files = Files([]) if _preview.problems else files
@@ -93,7 +93,7 @@ def _plan_reuse(files, config, made):
     shared = shared_digest(_build[0], config_file=Path(config.config_file_path), folders=folders, nav=config.nav,
                            versions=(version("mkdocs"), version("mkdocs-material")))
     for item in made:
-        if item.page is not None and outputs.reusable(files.get_file_from_path(item.src_uri).dest_uri, page_key(shared, item)):
+        if item.page is not None and outputs.reusable(files.src_uris[item.src_uri].dest_uri, page_key(shared, item)):
             _reused.add(item.src_uri)
     if outputs.reused:  # linked into the new site while MkDocs renders the rest (waited for in on_post_build)
         _placing[:] = [Background(partial(outputs.place, Path(config.site_dir)))]
@@ -136,7 +136,7 @@ def on_env(env, config, files):
     env.loader = ChoiceLoader([env.loader, DictLoader({REUSED: ""})])
     _nav_memo.clear()
     env.globals.update(eqp_nav_key=nav_key, eqp_memo=_nav_memo)  # overrides/partials/nav.html
-    if _build and can_fork() and len(_finished) >= PARALLEL_FROM:
+    if _build and can_fork():
         _theme_pages_elsewhere(env, config, files)
     return env
 
@@ -152,6 +152,8 @@ def _theme_pages_elsewhere(env, config, files):
 
     doc_files = files.documentation_pages()
     pages = [f.page for f in doc_files if f.src_uri in _finished and f.src_uri not in _reused and f.page is not None]
+    if len(pages) < PARALLEL_FROM:
+        return  # a rebuild after a few edits: MkDocs' own loop renders them sooner than workers could start
 
     def share(part):
         log = _Caught()
@@ -179,11 +181,23 @@ class _Caught(logging.Handler):
         self.records.append((record.levelno, record.getMessage()))
 
 
-def _add(files, config, items):
+def _add(files, config, items, outputs=None):
     for item in items:
         file = File.generated(config, item.src_uri, content=item.content, abs_src_path=item.abs_src_path)
         file.edit_uri = item.edit_uri or file.edit_uri
+        if outputs is not None and item.page is None and item.content is not None and outputs.reusable(file.dest_uri, file_key(item)):
+            file.__class__ = _KeptFile
         files.append(file)
+
+
+class _KeptFile(File):
+    """A generated file (open data, the feed) the same as in the last published site: linked in from there, not written.
+
+    A county's 2,000 open-data files are otherwise 2,000 new files on every build.
+    """
+
+    def copy_file(self, dirty=False):
+        pass  # eqportal.outputs links it into the new site
 
 
 def on_build_error(error):

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Iterator
 
 from eqportal.audit import Audit, DecisionCoverage, Reliance, RelianceState, Verdict, run_audit
 from eqportal.context import BuildContext
 from eqportal.portal import Portal
 from eqportal.registry import DECISIONS
-from eqportal.site.pages import GeneratedFile, GeneratedPage
+from eqportal.site.page_cache import PageCache
+from eqportal.site.pages import GeneratedPage
 from eqportal.site.templating import render_page
 
 TITLE = "Key decisions and their equality analyses"
@@ -50,8 +50,16 @@ class RegisterView:
         return reliance.eqia is not None and reliance.state is not RelianceState.DRAFT and reliance.eqia.is_public
 
 
-def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage | GeneratedFile]:
-    audit = run_audit(portal)
-    yield render_page(context, DECISIONS, TITLE, "decisions.html", view=RegisterView(audit),
-                      meta={"description": "Every key decision, the equality analyses it relied on, and whether they were published in time."})
+def pages(portal: Portal, context: BuildContext) -> list[GeneratedPage]:
+    """The register, kept between builds until some record's front matter (or the day) changes: the audit reads nothing else."""
+    records = [r for folder in (portal.eqias, portal.decisions, portal.objectives, portal.reports) for r in folder.values()]
+    cache = PageCache(context, "decisions")
+    made = cache.listing(f"decisions {portal.today} {sorted(portal.unreadable_eqias)}", records, lambda: [register(portal, context)])
+    cache.save()
+    return made
+
+
+def register(portal: Portal, context: BuildContext) -> GeneratedPage:
+    return render_page(context, DECISIONS, TITLE, "decisions.html", view=RegisterView(run_audit(portal)),
+                       meta={"description": "Every key decision, the equality analyses it relied on, and whether they were published in time."})
 

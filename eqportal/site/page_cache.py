@@ -39,7 +39,8 @@ class PageCache:
         return self.kept(parts, make)
 
     def listing(self, kind: str, records: list[Record], make: Callable[[], T]) -> T:
-        """Pages that list records (index pages): kept by each record's front matter and git date, not its body.
+        """Pages that list records (index pages, the decision register): kept by each record's front matter (its values and
+        their lines), the path shown for it and its git date; not by its body.
 
         Such a page shows what the validated front matter holds (a row per record), so an edit to
         an assessment's body, the commonest edit, leaves every index page as it was.
@@ -48,7 +49,7 @@ class PageCache:
         for record in records:
             if not record.model_digest:
                 return make()
-            parts += [record.model_digest, self._changed(record)]
+            parts += [record.model_digest, record.path, self._changed(record)]
         return self.kept(parts, make)
 
     def kept(self, parts: list[str], make: Callable[[], T]) -> T:
