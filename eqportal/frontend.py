@@ -12,13 +12,13 @@ import datetime as dt
 import html
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Collection, Mapping
 
 import yaml
 
-from eqportal.buildcache import cache_folder, code_digest, digest
+from eqportal.buildcache import Store, cache_folder, code_digest, digest, key
 from eqportal.context import BuildContext, build_context
 from eqportal.loader import load_portal_once
 from eqportal.outputs import OutputCache, tree_digest
@@ -128,6 +128,9 @@ class SiteFile:
     edit_uri: str | None = None  # the content file behind a page, for "edit this page"
     page: FinishedPage | None = None
     meta: dict[str, Any] | None = None  # a generated page's front matter, handed to the front end as data
+    published_as: str = ""  # a digest of the page's finished HTML and contents: what its published file is made from
+    # Set when ``page`` came from the link memo without its HTML: makes the finished page, for a front end that renders it.
+    relink: Callable[[], FinishedPage] | None = None
 
 
 class FileClash(ValueError):
@@ -142,32 +145,57 @@ class BrokenLinks(ValueError):
 SEARCH_BY_PORTAL = {"search": {"exclude": True}}
 
 
-def site_files(build: Build, project: Path, exists: Callable[[str], bool]) -> list[SiteFile]:
+def site_files(build: Build, project: Path, existing: Collection[str], *, memo: Store | None = None) -> list[SiteFile]:
     """Every generated page and file as the MkDocs hook adds it, pages finished.
 
-    ``exists`` says whether the front end already has a file at a path (docs/, the theme). A page
+    ``existing`` holds the paths the front end already has a file at (docs/, the theme). A page
     comes with its front matter as data (``meta``) and an empty source: nothing is left for Markdown.
     Raises :class:`FileClash` or :class:`BrokenLinks`, with every problem found.
+
+    With a ``memo`` (a rebuild that can reuse published pages), a page kept in the build cache
+    whose links lead where they led last time is not linked again: finishing a page is a function
+    of the page (``kept_as``), its path, every page's address and every file's path, so under the
+    digest of those the memo keeps what the build needs of it (the digest of its finished HTML,
+    its links to anchors, its broken links). Its HTML waits for :attr:`SiteFile.relink`.
     """
     generated_files = {item.src_uri for item in build.generated if not isinstance(item, GeneratedPage)}
     pages = {path: url for url, path in build.context.documents.items()}
     pages.update({item.src_uri: item.url for item in build.generated if isinstance(item, GeneratedPage)})
-    present = lambda uri: uri in generated_files or exists(uri)  # noqa: E731
+    present = lambda uri: uri in generated_files or uri in existing  # noqa: E731
+    links = digest("links", json.dumps(sorted(pages.items())), "\0".join(sorted(generated_files.union(existing)))) if memo else ""
     out, finished = [], {}
     for item in build.generated:
-        if exists(item.src_uri):
+        if item.src_uri in existing:
             raise FileClash(f"{item.url} is generated, but docs/{item.src_uri} also exists: remove one of them")
-        if isinstance(item, GeneratedPage):
-            done = link_page(item.prepared, item.src_uri, pages, present)
-            finished[item.src_uri] = (item, done)
-            edit = None if item.source is None else edit_path(item.source, project)
-            out.append(SiteFile(item.src_uri, "", edit_uri=edit, page=done, meta=page_meta(item, SEARCH_BY_PORTAL)))
-        else:
+        if not isinstance(item, GeneratedPage):
             out.append(SiteFile(item.src_uri, item.content))
+            continue
+        link = partial(link_page, item.prepared, item.src_uri, pages, present)
+        remembered = key("linked", links, item.src_uri, item.kept_as) if memo is not None and item.kept_as else None
+        known = memo.get(remembered) if memo is not None and remembered else None
+        if known is None:
+            done, relink = link(), None
+            known = (finished_digest(done), done.anchor_links, done.problems)
+            if memo is not None and remembered:
+                memo.put(remembered, known)
+        else:
+            prepared = item.prepared
+            done, relink = FinishedPage("", prepared.toc, prepared.anchors, known[1], known[2], prepared.search), link
+        finished[item.src_uri] = (item, done)
+        edit = None if item.source is None else edit_path(item.source, project)
+        out.append(SiteFile(item.src_uri, "", edit_uri=edit, page=done, meta=page_meta(item, SEARCH_BY_PORTAL),
+                            published_as=known[0], relink=relink))
+    if memo is not None:
+        memo.save()
     problems = link_problems(finished)
     if problems:
         raise BrokenLinks("generated pages link to what the site does not have:\n" + "\n".join(map(str, sorted(set(problems)))))
     return out
+
+
+def finished_digest(page: FinishedPage) -> str:
+    """The finished HTML and contents of a page, as one digest."""
+    return digest(page.html, json.dumps(page.toc, sort_keys=True))
 
 
 def shared_digest(build: Build, *, config_file: Path, folders: tuple[Path | None, ...], nav: list | None,
@@ -197,10 +225,9 @@ def _nav_sources(nav: Any) -> list[str]:
 
 def page_key(shared: str, item: SiteFile) -> str:
     """A generated page's published HTML, as a key: its own finished content and what all pages share."""
-    page = item.page
-    assert page is not None
-    return digest(shared, item.src_uri, json.dumps(item.meta, sort_keys=True, default=str), item.edit_uri or "", page.html,
-                  json.dumps(page.toc, sort_keys=True))
+    assert item.page is not None
+    return digest(shared, item.src_uri, json.dumps(item.meta, sort_keys=True, default=str), item.edit_uri or "",
+                  item.published_as or finished_digest(item.page))
 
 
 def file_key(item: SiteFile) -> str:

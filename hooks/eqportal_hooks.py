@@ -12,6 +12,7 @@ anchors and search entries as data, reuses the published file of a page that did
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from functools import partial
 from importlib.metadata import version
 from pathlib import Path
@@ -23,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from eqportal.buildcache import Store
 from eqportal.frontend import (HANDOVER, BrokenLinks, FileClash, content_root, file_key, load_build, page_key,
                                shared_digest, site_files, template_dirs)
 from eqportal.forked import Background, can_fork, forked
@@ -71,7 +73,9 @@ def on_files(files, config):
     _finished.clear()
     if not _preview.problems:
         try:
-            made = site_files(_build[0], project, files.src_uris.__contains__)  # uris as MkDocs keys them: POSIX, normalised
+            reusing = _build[0].outputs is not None  # `eqportal build`: pages may keep their published file
+            memo = Store(_build[0].context.build_cache, "linked") if reusing else None
+            made = site_files(_build[0], project, files.src_uris, memo=memo)  # uris as MkDocs keys them: POSIX, normalised
         except (FileClash, BrokenLinks) as err:
             raise Abort(str(err)) from None
         _finished.update((item.src_uri, item) for item in made if item.page is not None)
@@ -93,8 +97,12 @@ def _plan_reuse(files, config, made):
     shared = shared_digest(_build[0], config_file=Path(config.config_file_path), folders=folders, nav=config.nav,
                            versions=(version("mkdocs"), version("mkdocs-material")))
     for item in made:
-        if item.page is not None and outputs.reusable(files.src_uris[item.src_uri].dest_uri, page_key(shared, item)):
+        if item.page is None:
+            continue
+        if outputs.reusable(files.src_uris[item.src_uri].dest_uri, page_key(shared, item)):
             _reused.add(item.src_uri)
+        elif item.relink is not None:  # to be rendered: its HTML is needed after all
+            _finished[item.src_uri] = replace(item, page=item.relink(), relink=None)
     if outputs.reused:  # linked into the new site while MkDocs renders the rest (waited for in on_post_build)
         _placing[:] = [Background(partial(outputs.place, Path(config.site_dir)))]
 

@@ -36,3 +36,37 @@ def test_the_build_cache_rewrites_only_the_files_whose_entries_changed(tmp_path:
     untouched = Store(tmp_path, "records")
     untouched.save()  # nothing used, nothing put: every entry goes
     assert Store(tmp_path, "records").get(f"{8:064x}") is None
+
+
+def test_a_page_is_linked_again_unless_the_page_and_every_address_and_file_are_as_they_were(tmp_path: Path):
+    """The link memo: a rebuild skips finishing a kept page's links only when nothing they depend on changed."""
+    import dataclasses
+    import shutil
+
+    from eqportal.buildcache import Store
+    from eqportal.frontend import load_build, site_files
+    from tests.site_fixture import CONTENT, TODAY
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(CONTENT, tmp_path / "content")
+    build, problems = load_build(tmp_path / "content", today=TODAY, docs_dir=root / "docs")
+    assert problems == [] and build is not None
+    existing = {path.relative_to(root / "docs").as_posix() for path in (root / "docs").rglob("*") if path.is_file()}
+
+    def finish(build, existing):
+        return {f.src_uri: f for f in site_files(build, root, existing, memo=Store(tmp_path / "memo", "linked")) if f.page}
+
+    first = finish(build, existing)
+    assert all(f.relink is None for f in first.values())  # nothing remembered yet: every page linked
+    again = finish(build, existing)
+    remembered = [uri for uri, f in again.items() if f.relink is not None]
+    kept = {item.src_uri for item in build.generated if getattr(item, "kept_as", None)}
+    assert set(remembered) == kept and len(kept) > 20  # pages kept in the build cache were not linked again...
+    for uri in remembered:  # ...and what the memo says of them is what linking gives
+        assert again[uri].published_as == first[uri].published_as
+        assert again[uri].relink().html == first[uri].page.html
+        assert (again[uri].page.anchor_links, again[uri].page.problems) == (first[uri].page.anchor_links, first[uri].page.problems)
+
+    assert all(f.relink is None for f in finish(build, existing | {"new-file.pdf"}).values())  # a file added: linked again
+    fewer_pages = dataclasses.replace(build.context, documents={u: p for u, p in build.context.documents.items() if p != "about.md"})
+    assert all(f.relink is None for f in finish(dataclasses.replace(build, context=fewer_pages), existing).values())  # a page gone

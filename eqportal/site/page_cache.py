@@ -56,7 +56,7 @@ class PageCache:
         digest = key(self.shared, *parts)
         found = self.store.get(digest)
         if found is None:
-            found = _compact(make())
+            found = _compact(make(), digest)
             self.store.put(digest, found)
         return found
 
@@ -68,10 +68,13 @@ class PageCache:
         self.store.save()
 
 
-def _compact(made: T) -> T:
-    """Pages prepared now (heading ids, contents, search entries), so that is kept with them; one copy of their HTML."""
+def _compact(made: T, digest: str, place: str = "") -> T:
+    """Pages prepared now (heading ids, contents, search entries), so that is kept with them; one copy of their HTML.
+
+    Each knows the entry it is kept under, with its place in it (``kept_as``): the same name, the same page.
+    """
     if isinstance(made, GeneratedPage):
-        return made.compact()  # type: ignore[return-value]
+        return made.compact(digest + place)  # type: ignore[return-value]
     if isinstance(made, (tuple, list)):
-        return type(made)(_compact(part) for part in made)  # type: ignore[return-value]
+        return type(made)(_compact(part, digest, f"{place}/{n}") for n, part in enumerate(made))  # type: ignore[return-value]
     return made

@@ -36,6 +36,8 @@ class GeneratedPage:
     html: str
     source: Path | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    # The build-cache key the page was kept under (eqportal.site.page_cache): the same key, the same page.
+    kept_as: str | None = field(default=None, compare=False)
 
     @property
     def url(self) -> str:
@@ -48,13 +50,14 @@ class GeneratedPage:
 
         return prepare_page(self.html, self.src_uri, title=self.title, indexed=not (self.meta.get("search") or {}).get("exclude"))
 
-    def compact(self) -> GeneratedPage:
+    def compact(self, kept_as: str | None = None) -> GeneratedPage:
         """The page with its prepared HTML as its HTML: one copy of the page to keep and send, not two.
 
         Preparing again changes nothing (ids stay, words stay apart), so the page is the same page.
+        ``kept_as`` names the build-cache entry it is kept in.
         """
         prepared = self.prepared
-        page = GeneratedPage(self.src_uri, self.title, prepared.html, self.source, self.meta)
+        page = GeneratedPage(self.src_uri, self.title, prepared.html, self.source, self.meta, kept_as or self.kept_as)
         page.__dict__["prepared"] = prepared  # the cached value, so it is not made again
         return page
 
