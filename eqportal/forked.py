@@ -45,13 +45,15 @@ def forked(jobs: dict[str, Callable[[], Any]]) -> Iterator[dict[str, concurrent.
         yield {}
         return
     _jobs.update(jobs)
-    gc.freeze()
+    settled_before = gc.get_freeze_count() > 0  # a one-shot command froze its heap (eqportal.gcpause.settled): keep it so
+    gc.freeze()  # the workers' collections leave the parent's objects alone (and their pages unshared)
     try:
         workers = min(len(jobs), os.cpu_count() or 1)
         with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             yield {name: pool.submit(_run, name) for name in jobs}
     finally:
-        gc.unfreeze()
+        if not settled_before:
+            gc.unfreeze()
         _jobs.clear()
 
 

@@ -22,3 +22,13 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def settled() -> None:
+    """Everything made so far lives until the command ends: the collector need not walk it again (``gc.freeze``).
+
+    For a one-shot command (``eqportal build``) once it holds a county's records and pages: each
+    full collection otherwise walks all of them, 0.4 s at a time, to find almost nothing. Garbage
+    among them is freed as usual when its last reference goes; only cycles wait for the exit.
+    """
+    gc.freeze()

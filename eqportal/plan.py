@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator, Mapping
 
 from eqportal.context import BuildContext
+from eqportal.paths import real_path
 from eqportal.portal import Portal, Record
 from eqportal.problems import Problem, display_path, field_path
 from eqportal.render.finish import FinishedPage, link_page, prepare_page
@@ -131,12 +132,12 @@ def _collisions(portal: Portal, made: dict[str, list[Generated]]) -> list[Proble
     """Each address claimed twice, as a problem on the content that claims it."""
     problems: list[Problem] = []
     claims = _content_claims(portal)
-    sources = {Path(r.source).resolve(): r for f in ("eqias", "objectives", "reports") for r in getattr(portal, f).values()}
+    sources = {real_path(r.source): r for f in ("eqias", "objectives", "reports") for r in getattr(portal, f).values()}
     for address, items in sorted(made.items()):
         if len(items) < 2:
             continue
         involved = claims.get(address, [])
-        generated = [_describe(i) for i in items if not (isinstance(i, GeneratedPage) and i.source is not None and Path(i.source).resolve() in sources)]
+        generated = [_describe(i) for i in items if not (isinstance(i, GeneratedPage) and i.source is not None and real_path(i.source) in sources)]
         if not involved:
             problems.append(Problem(str(portal.root), 1, "", f"{address} would be made twice ({', '.join(_describe(i) for i in items)})"))
             continue

@@ -24,6 +24,7 @@ from eqportal.a11y.runner import run as run_checks
 from eqportal.buildcache import cache_folder
 from eqportal.context import build_context
 from eqportal.frontend import HANDOVER, Build, template_dirs
+from eqportal.gcpause import settled
 from eqportal.outputs import OutputCache
 from eqportal.portal import Portal
 from eqportal.progress import StageLog
@@ -90,6 +91,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal, outputs: Outpu
     context = build_context(portal, site_url=config.site_url, docs_dir=Path(config.docs_dir), build_cache=cache_folder(portal.root),
                             template_dirs=template_dirs(project, config.extra, config.theme.custom_dir))
     config.extra[HANDOVER] = Build(portal, context, outputs=outputs)
+    settled()  # and so do the pages
     # MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH: the build's day, not the clock.
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(portal.today, dt.time(), dt.timezone.utc).timestamp()))

@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     from eqportal.a11y.runner import CheckerError
     from eqportal.frontend import ContentProblems
+    from eqportal.gcpause import settled
     from eqportal.progress import StageLog
     from eqportal.publish import BUILD_STAGES, UnsafeSiteDir, publish, site_dir_problem
 
@@ -54,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
         print_problems(problems, "text", "")
         print(f"build stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
+    settled()  # the records live until the build ends
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING)
     try:
