@@ -51,10 +51,12 @@ class OutputCache:
     previous: dict[str, list] = field(default_factory=dict)  # dest path -> [key, size, mtime_ns]
     current: dict[str, str] = field(default_factory=dict)  # dest path -> key, for this build
     reused: set[str] = field(default_factory=set)
+    spare: Path | None = None  # the site published before the last one, whose folders the new site is assembled in
 
     @classmethod
-    def load(cls, folder: Path, site: Path) -> OutputCache:
-        cache = cls(Path(folder), Path(site).resolve())
+    def load(cls, folder: Path, site: Path, spare: Path | None = None) -> OutputCache:
+        """The manifest of ``site``; ``spare``, if it is a folder, is where :meth:`assemble` puts the new site."""
+        cache = cls(Path(folder), Path(site).resolve(), spare=Path(spare).resolve() if spare and Path(spare).is_dir() else None)
         try:
             data = json.loads((cache.folder / MANIFEST).read_text(encoding="utf-8"))
             if data.get("format") == FORMAT and data.get("site") == str(cache.site):
@@ -79,23 +81,69 @@ class OutputCache:
         return True
 
     def place(self, into: Path) -> None:
-        """Put every reused file into the new site ``into``: a hard link where possible (nothing is copied), else a copy.
+        """Put every reused file into the new site: a hard link where possible (nothing is copied), else a copy.
 
-        A file already there is left alone, so placing again after a failure finishes the job.
+        The new site is the spare folder when there is one (:meth:`assemble`), else ``into``, the
+        folder MkDocs builds in. A file already there as the same file is left alone, so placing
+        again after a failure finishes the job.
         """
+        root = str(self.spare or into)
         made: set[str] = set()
         for dest in sorted(self.reused):
-            source, target = os.path.join(self.site, dest), os.path.join(into, dest)
-            folder = os.path.dirname(target)
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
+            source, target = os.path.join(self.site, dest), os.path.join(root, dest)
+            try:
+                if os.path.samefile(source, target):
+                    continue  # unchanged since the spare was published: the very same file
+            except (FileNotFoundError, NotADirectoryError):
+                pass
+            _make_room(root, target, made)
             try:
                 os.link(source, target)
-            except FileExistsError:
-                continue
             except OSError:
                 shutil.copy2(source, target)
+
+    def assemble(self, built: Path) -> Path:
+        """The new site, whole: ``built`` (what MkDocs wrote) if there is no spare folder, else the spare made into it.
+
+        A county's site is 4,000 folders, one per page. Making them afresh on every build and deleting
+        the old ones cost more than anything else a rebuild does (the file system's inode allocator
+        looks past every inode freed in the last seconds). The spare, a site published earlier, has
+        nearly all of them: the reused files are in it (:meth:`place`), MkDocs' files are moved in,
+        and every other file and folder in it is removed. So it holds exactly the files a build into
+        an empty folder would, byte for byte (tests/test_rebuild.py); ``built`` is then removed. If
+        anything goes wrong the spare is removed too, so the next build starts afresh.
+        """
+        if self.spare is None:
+            return Path(built)
+        try:
+            return self._assemble(str(built), str(self.spare))
+        except OSError:
+            shutil.rmtree(self.spare, ignore_errors=True)
+            raise
+
+    def _assemble(self, built: str, spare: str) -> Path:
+        written = {os.path.relpath(os.path.join(folder, name), built) for folder, _, names in os.walk(built) for name in names}
+        emptied: set[str] = set()
+        for folder, _, names in os.walk(spare):
+            for name in names:
+                rel = os.path.relpath(os.path.join(folder, name), spare)
+                if rel not in self.reused and rel not in written:
+                    os.unlink(os.path.join(folder, name))  # a page or file the new site does not have
+                    emptied.add(folder)
+        made: set[str] = set()
+        for rel in sorted(written):
+            target = os.path.join(spare, rel)
+            _make_room(spare, target, made)
+            os.replace(os.path.join(built, rel), target)
+        for folder in sorted(emptied, key=len, reverse=True):  # deepest first, then up while empty
+            while folder != spare and folder.startswith(spare + os.sep):
+                try:
+                    os.rmdir(folder)
+                except OSError:
+                    break  # not empty: it belongs to the new site
+                folder = os.path.dirname(folder)
+        shutil.rmtree(built)
+        return Path(spare)
 
     def save(self, published: Path) -> None:
         """Describe the site just published at ``published``: each page's key, size and time, atomically."""
@@ -111,3 +159,26 @@ class OutputCache:
         tmp = self.folder / f"{MANIFEST}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps({"format": FORMAT, "site": str(published), "pages": pages}), encoding="utf-8")
         tmp.replace(self.folder / MANIFEST)
+
+
+def _make_room(root: str, target: str, made: set[str]) -> None:
+    """Make ``target``'s folder under ``root`` (once: ``made``), and clear whatever stands in the way of ``target``.
+
+    In a spare site a page's folder may now be a file, or a file a folder: either is removed.
+    """
+    folder = os.path.dirname(target)
+    if folder not in made:
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            here = folder
+            while here != root and here.startswith(root + os.sep):  # a file where a folder of the path must be
+                if os.path.lexists(here) and not os.path.isdir(here):
+                    os.unlink(here)
+                here = os.path.dirname(here)
+            os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    if os.path.isdir(target) and not os.path.islink(target):
+        shutil.rmtree(target)
+    elif os.path.lexists(target):
+        os.unlink(target)

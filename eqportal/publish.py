@@ -1,7 +1,8 @@
 """Build the portal into a fresh folder, check it, and only then put it in place of site/.
 
 A failed build or failed check leaves the last good ``site/`` untouched: MkDocs writes into
-``.site-build`` beside it, and the swap is two renames.
+``.site-build`` beside it, the new site is assembled in ``.site-spare`` (the site published
+before the current one) when there is one, and the swap is renames.
 
 Only a folder this command made is ever replaced: every published site holds a marker file
 (:data:`MARKER`), and ``--site-dir content`` (or ``docs``, ``.``, a home folder) is refused
@@ -107,14 +108,22 @@ def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal, outputs: Outpu
 
 
 def swap_into_place(built: Path, site: Path) -> None:
-    old = site.with_name(".site-previous")
+    """``built`` becomes ``site``; the site it replaces becomes the spare the next build is assembled in (:data:`SPARE`)."""
+    old, spare = site.with_name(".site-previous"), site.with_name(SPARE)
     if old.exists():
-        shutil.rmtree(old)
+        shutil.rmtree(old)  # left by a swap that was interrupted
     if site.exists():
         site.rename(old)
     built.rename(site)
     if old.exists():
-        shutil.rmtree(old)
+        if spare.exists():
+            shutil.rmtree(spare)
+        old.rename(spare)
+
+
+# The site published before the current one, beside it: the next build makes its folders into the new site
+# (eqportal.outputs.OutputCache.assemble) instead of making 4,000 new ones and deleting 4,000 old ones.
+SPARE = ".site-spare"
 
 
 def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True, stages: StageLog | None = None) -> BuildResult:
@@ -132,24 +141,26 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
     result = BuildResult()
     try:
         with stages.stage("MkDocs build") as stage:
-            outputs = OutputCache.load(cache_folder(portal.root), site)  # pages unchanged since the last publish are reused
+            # Pages unchanged since the last publish are reused; the new site is assembled in the spare, if any.
+            outputs = OutputCache.load(cache_folder(portal.root), site, spare=site.with_name(SPARE))
             run_mkdocs(config_file, staging, portal, outputs)
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-            result.pages = count_pages(staging)
+            built = outputs.assemble(staging)
+            result.pages = count_pages(built)
             pages = sum(1 for dest in outputs.reused if dest.endswith(".html"))
             files = len(outputs.reused) - pages
             stage["summary"] = (f"{result.pages} pages" + (f", {pages} unchanged since the last publish" if pages else "")
                                 + (f", {files} other files unchanged" if files else ""))
         if check:
             with stages.stage("page checks") as stage:
-                result.problems, report = run_checks(staging)
+                result.problems, report = run_checks(built)
                 result.checked = result.pages
                 stage["summary"] = f"{result.pages} pages, {len(result.problems)} problem(s)"
         else:
             stages.say("page checks", "skipped (--no-check)")
         if not result.problems:
             with stages.stage("publish", announce=False) as stage:
-                swap_into_place(staging, site)
+                swap_into_place(built, site)
                 outputs.save(site)
                 stage["summary"] = f"{shown} replaced"
             if check:  # the statement quotes only the check of a site that was published

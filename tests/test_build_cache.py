@@ -70,3 +70,40 @@ def test_a_page_is_linked_again_unless_the_page_and_every_address_and_file_are_a
     assert all(f.relink is None for f in finish(build, existing | {"new-file.pdf"}).values())  # a file added: linked again
     fewer_pages = dataclasses.replace(build.context, documents={u: p for u, p in build.context.documents.items() if p != "about.md"})
     assert all(f.relink is None for f in finish(dataclasses.replace(build, context=fewer_pages), existing).values())  # a page gone
+
+
+def test_a_site_assembled_in_the_spare_holds_exactly_the_new_sites_files(tmp_path: Path):
+    """Whatever the spare held (stale pages, a folder where a file now goes, a file where a folder now goes), the
+    assembled site has the reused files, MkDocs' files and nothing else, and the published site is untouched."""
+    import os
+
+    from eqportal.outputs import OutputCache
+
+    def tree(root: Path) -> dict[str, str]:
+        return {p.relative_to(root).as_posix(): p.read_text() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    def write(root: Path, files: dict[str, str]) -> None:
+        for rel, text in files.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text)
+
+    site, spare, built = tmp_path / "site", tmp_path / ".site-spare", tmp_path / ".site-build"
+    write(site, {"a/index.html": "A", "b/index.html": "B", "data/x.json": "X", "c/index.html": "C"})
+    published = tree(site)
+    write(spare, {"a/index.html": "old A", "gone/index.html": "stale", "gone/deep/index.html": "stale",
+                  "data/x.json/index.html": "a folder where a file now goes", "new": "a file where a folder now goes"})
+    (spare / "c").mkdir()
+    os.link(site / "c" / "index.html", spare / "c" / "index.html")  # unchanged since the spare: the same file
+    write(built, {"new/index.html": "NEW", "assets/app.css": "css", "a/extra.txt": "E"})
+
+    outputs = OutputCache(tmp_path / "cache", site.resolve(), spare=spare.resolve())
+    outputs.reused = {"a/index.html", "b/index.html", "data/x.json", "c/index.html"}
+    outputs.place(built)
+    assembled = outputs.assemble(built)
+
+    assert assembled == spare.resolve() and not built.exists()
+    assert tree(assembled) == {"a/index.html": "A", "a/extra.txt": "E", "b/index.html": "B", "c/index.html": "C",
+                               "data/x.json": "X", "new/index.html": "NEW", "assets/app.css": "css"}
+    assert not (assembled / "gone").exists()  # a stale page's folder goes with it
+    assert tree(site) == published  # the published site is never written through a shared file
+    assert (assembled / "a" / "index.html").stat().st_ino == (site / "a" / "index.html").stat().st_ino  # linked, not copied

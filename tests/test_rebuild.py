@@ -80,6 +80,23 @@ def test_a_rebuild_after_edits_is_byte_for_byte_a_cold_build_of_the_edited_conte
     assert "Community grants scheme" in (warm / "site" / "eqias" / "index.html").read_text()
     assert differences(warm / "site", cold / "site") == []
 
+    # The site the last build replaced is kept as the spare; the next build is assembled in its folders, and
+    # must still be exactly a cold build: here an index page goes (the directorate of which old-grants was the
+    # only assessment) and another comes, and everything else is a file the spare may hold in another version.
+    assert (warm / ".site-spare" / "eqias" / "bus-passes" / "index.html").is_file()
+    text = grants.read_text(encoding="utf-8")
+    assert "directorate: Strategic and Corporate Services\n" in text
+    grants.write_text(text.replace("directorate: Strategic and Corporate Services\n", "directorate: Adult Social Care\n", 1),
+                      encoding="utf-8")
+    spare = (warm / ".site-spare").stat().st_ino
+    build(warm / "content", warm / "site")
+    assert (warm / "site").stat().st_ino == spare  # the new site is the spare's folder, made over
+    again = tmp_path / "cold-again"
+    shutil.copytree(warm / "content", again / "content")
+    build(again / "content", again / "site")
+    assert not (warm / ".site-build").exists()
+    assert differences(warm / "site", again / "site") == []
+
 
 def test_a_county_sized_build_on_every_core_is_byte_for_byte_the_build_on_one(tmp_path: Path):
     """Past a few dozen assessments the build forks workers (pages, open data, the theme); the site is the same."""
