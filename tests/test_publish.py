@@ -43,6 +43,9 @@ def test_a_page_that_fails_its_checks_keeps_the_previous_site(tmp_path):
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
     (site / ".eqportal-site").write_text("", encoding="utf-8")  # a site a previous build made
+    spare = tmp_path / ".site-spare"  # and the one before it, which the new site is assembled in
+    (spare / "eqias" / "gone").mkdir(parents=True)
+    (spare / "eqias" / "gone" / "index.html").write_text("a page no longer in the site", encoding="utf-8")
     page = content / "eqias" / "bus-passes.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nTo find out more, [click here](https://example.org/).\n", encoding="utf-8")
     result = build(content, site, tmp_path, "--today", TODAY.isoformat())
@@ -51,4 +54,5 @@ def test_a_page_that_fails_its_checks_keeps_the_previous_site(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
     assert not (tmp_path / ".site-build").exists()
+    assert (spare / "eqias" / "bus-passes" / "index.html").is_file() and not (spare / "eqias" / "gone").exists()  # checked there
     assert not (tmp_path / ".cache" / "a11y" / "last-report.json").exists()  # a failed check never feeds the statement
