@@ -40,8 +40,8 @@ def run_builders(portal: Portal, context: BuildContext) -> list[tuple[Builder, G
 
     The Markdown bodies, the slowest part, are rendered first, all together: unchanged ones come
     from the build cache (``context.build_cache``), new ones are rendered on every core. On a
-    county's scale the builders whose work grows with the records (:data:`GROWING`) then run in
-    forked processes beside the others, so the build uses every core.
+    county's scale the builders that make a page per record (:data:`GROWING`) then run in forked
+    processes beside the others, so the build uses every core.
     """
     from eqportal.buildcache import Store
     from eqportal.render.body import prerender
@@ -63,9 +63,11 @@ def run_builders(portal: Portal, context: BuildContext) -> list[tuple[Builder, G
     return [(builders[name], item) for name in BUILDER_MODULES for item in made[name]]
 
 
-# The builders whose work grows with the number of records: a page per record (most of a county's
-# pages), the open data and the index pages. They run in forked workers; the rest, in this process.
-GROWING = ("eqia_pages", "easy_read", "opendata", "indexes")
+# The builders that make a page per record (most of a county's pages) run in forked workers, one
+# each; the rest run here meanwhile. The open data and the index pages also grow with the records,
+# but they are kept between builds per record, and their output (100 MB at 2,000 assessments) is
+# quicker to make here than to send from a worker.
+GROWING = ("eqia_pages", "easy_read")
 PARALLEL_FROM = 64  # public assessments; below this a second process costs more than it saves
 
 
