@@ -12,6 +12,7 @@ from functools import partial
 
 from eqportal.context import BuildContext
 from eqportal.forked import can_fork, forked
+from eqportal.gcpause import collector_paused
 from eqportal.portal import Portal
 from eqportal.site.pages import Builder, Generated, GeneratedPage, collect
 
@@ -54,7 +55,8 @@ def run_builders(portal: Portal, context: BuildContext) -> list[tuple[Builder, G
     builders = {name: importlib.import_module(f"eqportal.site.{name}").pages for name in BUILDER_MODULES}
     elsewhere = GROWING if can_fork() and sum(1 for _ in portal.public_eqias()) >= PARALLEL_FROM else ()
     made: dict[str, list[Generated]] = {}
-    with forked({name: partial(_build_prepared, builders[name], portal, context) for name in elsewhere}) as futures:
+    # Paused: the workers' pages (160 MB at 2,000 assessments) are read back as hundreds of thousands of objects.
+    with collector_paused(), forked({name: partial(_build_prepared, builders[name], portal, context) for name in elsewhere}) as futures:
         for name, builder in builders.items():
             if name not in futures:
                 made[name] = list(builder(portal, context))
