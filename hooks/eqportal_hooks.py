@@ -5,8 +5,9 @@
 content problems become a page listing them and the form editor is at ``/admin/`` (``eqportal.preview``).
 
 Generated pages arrive finished (``eqportal.frontend.site_files``): MkDocs gets their HTML, contents,
-anchors and search entries as data, reuses the published file of a page that did not change
-(``eqportal.outputs``), and, at a county's size, puts them through the theme on every core.
+anchors and search entries as data, reuses the published file of a page or generated file that did
+not change (``eqportal.outputs``, linked into the new site by a forked process while MkDocs renders
+the rest), and, at a county's size, puts them through the theme on every core.
 """
 
 from __future__ import annotations
