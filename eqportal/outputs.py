@@ -56,7 +56,8 @@ class OutputCache:
     @classmethod
     def load(cls, folder: Path, site: Path, spare: Path | None = None) -> OutputCache:
         """The manifest of ``site``; ``spare``, if it is a folder, is where :meth:`assemble` puts the new site."""
-        cache = cls(Path(folder), Path(site).resolve(), spare=Path(spare).resolve() if spare and Path(spare).is_dir() else None)
+        usable = spare is not None and Path(spare).is_dir() and not Path(spare).is_symlink()  # a link could lead anywhere
+        cache = cls(Path(folder), Path(site).resolve(), spare=Path(spare).resolve() if usable else None)
         try:
             data = json.loads((cache.folder / MANIFEST).read_text(encoding="utf-8"))
             if data.get("format") == FORMAT and data.get("site") == str(cache.site):
@@ -91,12 +92,13 @@ class OutputCache:
         made: set[str] = set()
         for dest in sorted(self.reused):
             source, target = os.path.join(self.site, dest), os.path.join(root, dest)
-            try:
-                if os.path.samefile(source, target):
-                    continue  # unchanged since the spare was published: the very same file
-            except (FileNotFoundError, NotADirectoryError):
-                pass
             _make_room(root, target, made)
+            try:
+                if _same_file(source, target):
+                    continue  # unchanged since the spare was published: the very same file
+            except FileNotFoundError:
+                pass
+            _clear(target)
             try:
                 os.link(source, target)
             except OSError:
@@ -124,7 +126,10 @@ class OutputCache:
     def _assemble(self, built: str, spare: str) -> Path:
         written = {os.path.relpath(os.path.join(folder, name), built) for folder, _, names in os.walk(built) for name in names}
         emptied: set[str] = set()
-        for folder, _, names in os.walk(spare):
+        for folder, folders, names in os.walk(spare):
+            for name in [n for n in folders if os.path.islink(os.path.join(folder, n))]:
+                os.unlink(os.path.join(folder, name))  # a link to a folder: never part of a site (walk does not follow it)
+                emptied.add(folder)
             for name in names:
                 rel = os.path.relpath(os.path.join(folder, name), spare)
                 if rel not in self.reused and rel not in written:
@@ -134,6 +139,7 @@ class OutputCache:
         for rel in sorted(written):
             target = os.path.join(spare, rel)
             _make_room(spare, target, made)
+            _clear(target)
             os.replace(os.path.join(built, rel), target)
         for folder in sorted(emptied, key=len, reverse=True):  # deepest first, then up while empty
             while folder != spare and folder.startswith(spare + os.sep):
@@ -162,23 +168,35 @@ class OutputCache:
 
 
 def _make_room(root: str, target: str, made: set[str]) -> None:
-    """Make ``target``'s folder under ``root`` (once: ``made``), and clear whatever stands in the way of ``target``.
+    """Make ``target``'s folder under ``root`` a real folder, once per folder (``made``).
 
-    In a spare site a page's folder may now be a file, or a file a folder: either is removed.
+    In a spare site a page's folder may now be a file, or be a link (to anywhere): either is
+    removed, so nothing is ever written outside ``root`` or through a link into the published site.
     """
     folder = os.path.dirname(target)
-    if folder not in made:
-        try:
-            os.makedirs(folder, exist_ok=True)
-        except (FileExistsError, NotADirectoryError):
-            here = folder
-            while here != root and here.startswith(root + os.sep):  # a file where a folder of the path must be
-                if os.path.lexists(here) and not os.path.isdir(here):
-                    os.unlink(here)
-                here = os.path.dirname(here)
-            os.makedirs(folder, exist_ok=True)
-        made.add(folder)
+    if folder in made:
+        return
+    here, missing = folder, []
+    while here != root and here.startswith(root + os.sep) and here not in made:
+        missing.append(here)
+        here = os.path.dirname(here)
+    for part in reversed(missing):  # from the top down
+        if os.path.islink(part) or (os.path.lexists(part) and not os.path.isdir(part)):
+            os.unlink(part)
+        if not os.path.isdir(part):
+            os.mkdir(part)
+        made.add(part)
+
+
+def _clear(target: str) -> None:
+    """Remove whatever stands at ``target``: a file, a link, or a folder where a file now goes."""
     if os.path.isdir(target) and not os.path.islink(target):
         shutil.rmtree(target)
     elif os.path.lexists(target):
         os.unlink(target)
+
+
+def _same_file(source: str, target: str) -> bool:
+    """``target`` is the very file ``source`` is (a hard link), not a link to it."""
+    a, b = os.stat(source), os.lstat(target)
+    return (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)

@@ -116,7 +116,9 @@ def swap_into_place(built: Path, site: Path) -> None:
         site.rename(old)
     built.rename(site)
     if old.exists():
-        if spare.exists():
+        if spare.is_symlink() or spare.is_file():
+            spare.unlink()
+        elif spare.exists():
             shutil.rmtree(spare)
         old.rename(spare)
 

@@ -107,3 +107,40 @@ def test_a_site_assembled_in_the_spare_holds_exactly_the_new_sites_files(tmp_pat
     assert not (assembled / "gone").exists()  # a stale page's folder goes with it
     assert tree(site) == published  # the published site is never written through a shared file
     assert (assembled / "a" / "index.html").stat().st_ino == (site / "a" / "index.html").stat().st_ino  # linked, not copied
+
+
+def test_links_in_the_spare_never_lead_a_build_outside_it_or_into_the_published_site(tmp_path: Path):
+    """A link where a folder or a file of the new site goes is removed, not written through."""
+    from eqportal.outputs import OutputCache
+
+    site, spare, built, outside = tmp_path / "site", tmp_path / ".site-spare", tmp_path / ".site-build", tmp_path / "outside"
+    for folder in (site / "a", site / "b", spare, built / "new", outside):
+        folder.mkdir(parents=True)
+    (site / "a" / "index.html").write_text("A")
+    (site / "b" / "index.html").write_text("B")
+    (built / "new" / "index.html").write_text("NEW")
+    (spare / "a").symlink_to(site / "a")  # the same file, reached through a link to a folder
+    (spare / "new").symlink_to(outside)  # a folder of the new site, leading out
+    (spare / "b").mkdir()
+    (spare / "b" / "index.html").symlink_to(site / "b" / "index.html")  # a link to the file, not the file
+
+    outputs = OutputCache(tmp_path / "cache", site.resolve(), spare=spare.resolve())
+    outputs.reused = {"a/index.html", "b/index.html"}
+    outputs.place(built)
+    assembled = outputs.assemble(built)
+
+    assert not any(path.is_symlink() for path in assembled.rglob("*"))
+    assert {p.relative_to(assembled).as_posix(): p.read_text() for p in assembled.rglob("*") if p.is_file()} == \
+        {"a/index.html": "A", "b/index.html": "B", "new/index.html": "NEW"}
+    assert list(outside.iterdir()) == []
+    assert (site / "a" / "index.html").read_text() == "A" and (site / "b" / "index.html").read_text() == "B"
+
+
+def test_a_spare_that_is_a_link_is_not_used(tmp_path: Path):
+    from eqportal.outputs import OutputCache
+
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / ".site-spare").symlink_to(tmp_path / "elsewhere")
+    assert OutputCache.load(tmp_path / "cache", tmp_path / "site", spare=tmp_path / ".site-spare").spare is None
+    (tmp_path / "real-spare").mkdir()
+    assert OutputCache.load(tmp_path / "cache", tmp_path / "site", spare=tmp_path / "real-spare").spare == (tmp_path / "real-spare").resolve()
