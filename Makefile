@@ -72,4 +72,4 @@ audit: $(STAMP)
 	$(BIN)/eqportal audit content
 
 clean:
-	rm -rf site .site-build .cache $(VENV) node_modules
+	rm -rf site .site-build .site-previous .site-spare .cache $(VENV) node_modules
