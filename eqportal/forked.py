@@ -73,7 +73,7 @@ class Background:
         self.work = work
         self.process = None
         if can_fork():
-            self.process = multiprocessing.get_context("fork").Process(target=work, daemon=True)
+            self.process = multiprocessing.get_context("fork").Process(target=_quietly, args=(work,), daemon=True)
             self.process.start()
 
     def wait(self) -> None:
@@ -88,3 +88,12 @@ class Background:
         if self.process is not None and self.process.is_alive():
             self.process.terminate()
             self.process.join()
+
+
+def _quietly(work: Callable[[], Any]) -> None:
+    """``work()`` in a background process; a failure only sets the exit code: :meth:`Background.wait` runs it again here,
+    where its error, if it has one, is reported once, as the build's."""
+    try:
+        work()
+    except BaseException:  # noqa: BLE001 - reported by the run in the parent
+        os._exit(1)

@@ -176,6 +176,9 @@ def _make_room(root: str, target: str, made: set[str]) -> None:
     folder = os.path.dirname(target)
     if folder in made:
         return
+    if root not in made:  # the folder MkDocs builds in is made by MkDocs itself, possibly after this starts
+        os.makedirs(root, exist_ok=True)
+        made.add(root)
     here, missing = folder, []
     while here != root and here.startswith(root + os.sep) and here not in made:
         missing.append(here)

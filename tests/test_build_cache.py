@@ -144,3 +144,16 @@ def test_a_spare_that_is_a_link_is_not_used(tmp_path: Path):
     assert OutputCache.load(tmp_path / "cache", tmp_path / "site", spare=tmp_path / ".site-spare").spare is None
     (tmp_path / "real-spare").mkdir()
     assert OutputCache.load(tmp_path / "cache", tmp_path / "site", spare=tmp_path / "real-spare").spare == (tmp_path / "real-spare").resolve()
+
+
+def test_reused_files_are_placed_in_the_build_folder_even_before_mkdocs_makes_it(tmp_path: Path):
+    """Without a spare, reused files go into MkDocs' folder, which the background placing may find not made yet."""
+    from eqportal.outputs import OutputCache
+
+    (tmp_path / "site" / "eqias" / "a").mkdir(parents=True)
+    (tmp_path / "site" / "eqias" / "a" / "index.html").write_text("A")
+    outputs = OutputCache(tmp_path / "cache", (tmp_path / "site").resolve())
+    outputs.reused = {"eqias/a/index.html"}
+    outputs.place(tmp_path / ".site-build")
+    assert (tmp_path / ".site-build" / "eqias" / "a" / "index.html").read_text() == "A"
+    assert outputs.assemble(tmp_path / ".site-build") == tmp_path / ".site-build"  # no spare: the build folder is the site

@@ -30,6 +30,7 @@ def build(content: Path, site: Path) -> str:
         capture_output=True, text=True, cwd=ROOT, timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr  # nothing failed along the way, not even in a worker
     return result.stdout + result.stderr
 
 
