@@ -127,6 +127,8 @@ class OutputCache:
         written = {os.path.relpath(os.path.join(folder, name), built) for folder, _, names in os.walk(built) for name in names}
         emptied: set[str] = set()
         for folder, folders, names in os.walk(spare):
+            if not folders and not names:
+                emptied.add(folder)  # an empty folder (a build into an empty folder makes none)
             for name in [n for n in folders if os.path.islink(os.path.join(folder, n))]:
                 os.unlink(os.path.join(folder, name))  # a link to a folder: never part of a site (walk does not follow it)
                 emptied.add(folder)

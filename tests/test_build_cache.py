@@ -95,6 +95,7 @@ def test_a_site_assembled_in_the_spare_holds_exactly_the_new_sites_files(tmp_pat
     (spare / "c").mkdir()
     os.link(site / "c" / "index.html", spare / "c" / "index.html")  # unchanged since the spare: the same file
     write(built, {"new/index.html": "NEW", "assets/app.css": "css", "a/extra.txt": "E"})
+    (spare / "empty" / "deeper").mkdir(parents=True)  # left empty by something that was interrupted
 
     outputs = OutputCache(tmp_path / "cache", site.resolve(), spare=spare.resolve())
     outputs.reused = {"a/index.html", "b/index.html", "data/x.json", "c/index.html"}
@@ -105,6 +106,7 @@ def test_a_site_assembled_in_the_spare_holds_exactly_the_new_sites_files(tmp_pat
     assert tree(assembled) == {"a/index.html": "A", "a/extra.txt": "E", "b/index.html": "B", "c/index.html": "C",
                                "data/x.json": "X", "new/index.html": "NEW", "assets/app.css": "css"}
     assert not (assembled / "gone").exists()  # a stale page's folder goes with it
+    assert not (assembled / "empty").exists()  # and so does a folder with nothing in it
     assert tree(site) == published  # the published site is never written through a shared file
     assert (assembled / "a" / "index.html").stat().st_ino == (site / "a" / "index.html").stat().st_ino  # linked, not copied
 
