@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 from typing import Callable, Iterator
 
 from pydantic import BaseModel
 
 from eqportal.audit import RelianceState, Verdict, timescale_date
-from eqportal.audit.coverage import decision_coverage
+from eqportal.audit.coverage import DecisionCoverage, decision_coverage
 from eqportal.context import BuildContext
 from eqportal.models import Eqia
 from eqportal.models.eqia import Action, CallIn, ScreeningEntry, SignOff, VersionEntry
@@ -77,6 +78,11 @@ class DataContext:
     @property
     def public(self) -> list[Record[Eqia]]:
         return sorted(self.portal.public_eqias(), key=lambda r: r.model.id)
+
+    @cached_property
+    def decisions(self) -> list[DecisionCoverage]:
+        """Every key decision's coverage, by number: worked out once for the two tables of decisions."""
+        return sorted(decision_coverage(self.portal), key=lambda d: d.decision.number)
 
 
 @dataclass(frozen=True)
@@ -178,7 +184,7 @@ def _call_in_rows(ctx: DataContext, record: Record[Eqia]) -> Iterator[dict[str, 
 
 
 def _decision_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
-    for item in sorted(decision_coverage(ctx.portal), key=lambda d: d.decision.number):
+    for item in ctx.decisions:
         d = item.decision
         yield {
             "number": d.number, "title": d.title, "date": d.date, "reporting_year": item.year, "status": d.status,
@@ -190,7 +196,7 @@ def _decision_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
 
 
 def _decision_eqia_rows(ctx: DataContext) -> Iterator[dict[str, object]]:
-    for item in sorted(decision_coverage(ctx.portal), key=lambda d: d.decision.number):
+    for item in ctx.decisions:
         for r in item.reliances:
             yield {"decision_number": item.decision.number, "eqia_id": r.ref, "state": r.state.value, "note": r.note}
 
