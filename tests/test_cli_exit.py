@@ -6,11 +6,14 @@ Every line it prints reaches a pipe, its exit code is the contract's, and what i
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 EQPORTAL = str(Path(sys.executable).parent / "eqportal")
+# Output to a pipe is buffered, as it is for anyone who runs the command: only the flush before the quick exit saves it.
+BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
 
 
 def test_every_problem_line_reaches_a_pipe_and_the_exit_code_is_1(tmp_path: Path):
@@ -18,14 +21,14 @@ def test_every_problem_line_reaches_a_pipe_and_the_exit_code_is_1(tmp_path: Path
     eqias.mkdir(parents=True)
     for n in range(300):
         (eqias / f"broken-{n:03d}.md").write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
-    result = subprocess.run([EQPORTAL, "check", str(tmp_path / "content")], capture_output=True, text=True, timeout=300)
+    result = subprocess.run([EQPORTAL, "check", str(tmp_path / "content")], capture_output=True, text=True, timeout=300, env=BUFFERED)
     assert result.returncode == 1
     named = {line.split(":", 1)[0] for line in (result.stdout + result.stderr).splitlines() if "broken-" in line}
     assert len(named) == 300
 
 
 def test_files_the_command_writes_are_whole_and_the_exit_code_is_0(tmp_path: Path):
-    result = subprocess.run([EQPORTAL, "schema", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    result = subprocess.run([EQPORTAL, "schema", str(tmp_path)], capture_output=True, text=True, timeout=300, env=BUFFERED)
     assert result.returncode == 0, result.stderr
     written = [Path(line) for line in result.stdout.splitlines()]
     assert written and all(path.exists() for path in written)
@@ -35,6 +38,6 @@ def test_files_the_command_writes_are_whole_and_the_exit_code_is_0(tmp_path: Pat
 
 
 def test_wrong_usage_still_exits_2():
-    result = subprocess.run([EQPORTAL, "no-such-verb"], capture_output=True, text=True, timeout=120)
+    result = subprocess.run([EQPORTAL, "no-such-verb"], capture_output=True, text=True, timeout=120, env=BUFFERED)
     assert result.returncode == 2
     assert "see --help" in result.stderr
