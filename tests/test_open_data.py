@@ -186,3 +186,9 @@ def test_open_data_joined_from_kept_parts_is_the_data_made_whole_before_and_afte
     after = made()
     assert "A sentence added after the first build." in after["data/eqias.json"]
     assert [path for path in before if before[path] != after[path]] == ["data/eqias.json", f"data/eqias/{edited.stem}.json"]
+
+    # A decision that relied on an assessment is renamed: the assessment's kept part names it, so it is made again.
+    decision = content / "decisions" / "15-00045.md"
+    decision.write_text(decision.read_text(encoding="utf-8").replace("title: Adopt the Customer Service Policy",
+                                                                      "title: Adopt the new Customer Service Policy", 1), encoding="utf-8")
+    assert "Adopt the new Customer Service Policy" in made()["data/eqias/customer-service-policy.json"]
