@@ -1,4 +1,4 @@
-"""A first visit does not download the search index; starting a search does, and finds pages."""
+"""A first visit downloads neither the search index nor the sitemap; starting a search fetches the index, and finds pages."""
 
 from __future__ import annotations
 
@@ -13,6 +13,10 @@ pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 INDEX_REQUESTS_JS = """
 return performance.getEntriesByType('resource').filter(e => e.name.includes('search_index.json')).length;
+"""
+# Material reads sitemap.xml for every <link rel="alternate">, and every page links the Atom feed so.
+SITEMAP_REQUESTS_JS = """
+return performance.getEntriesByType('resource').filter(e => e.name.includes('sitemap.xml')).length;
 """
 
 
@@ -31,7 +35,7 @@ def wait_for(condition, seconds: float = 10.0):
     return condition()
 
 
-def test_search_index_waits_until_a_search_starts(site):
+def test_search_index_waits_until_a_search_starts_and_the_sitemap_is_never_fetched(site):
     from selenium.webdriver.common.by import By
 
     from eqportal.a11y.browser import Browser
@@ -42,6 +46,8 @@ def test_search_index_waits_until_a_search_starts(site):
         driver.get(base + "/eqias/bus-passes/")
         time.sleep(1.5)  # long enough for Material to have fetched the index if it were going to
         assert driver.execute_script(INDEX_REQUESTS_JS) == 0
+        assert driver.execute_script(SITEMAP_REQUESTS_JS) == 0
+        assert driver.execute_script("return document.querySelectorAll('link[rel=alternate]').length") == 1  # the feed
 
         driver.find_element(By.CSS_SELECTOR, "label[for=__search], .eqp-search-toggle").click()
         query = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
@@ -49,6 +55,7 @@ def test_search_index_waits_until_a_search_starts(site):
         assert wait_for(lambda: driver.execute_script(INDEX_REQUESTS_JS)) == 1
         results = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
         assert any("bus-passes" in (item.find_element(By.TAG_NAME, "a").get_attribute("href") or "") for item in results)
+        assert driver.execute_script(SITEMAP_REQUESTS_JS) == 0
 
 
 def first_visit_bytes(page: Path) -> int:

@@ -1,14 +1,20 @@
-/* Fetch the search index only when the reader starts a search.
+/* Two requests Material for MkDocs makes on every page view that a reader has not asked for.
  *
- * Material for MkDocs requests search/search_index.json on every first visit, before anyone
- * searches: on a large portal that is megabytes over mobile data. This script, loaded before
- * Material's bundle, holds that one request back until the reader shows they want to search
- * (focus or click on the search box or its toggle, a search shortcut key, or a ?q= link).
- * Material shows "Initializing search" meanwhile; without JavaScript nothing changes.
+ * - The search index (search/search_index.json): Material requests it on every first visit,
+ *   before anyone searches; on a large portal that is megabytes over mobile data. It is held back
+ *   until the reader shows they want to search (focus or click on the search box or its toggle,
+ *   a search shortcut key, or a ?q= link). Material shows "Initializing search" meanwhile.
+ * - The sitemap (sitemap.xml): Material reads it for every <link rel="alternate">, taking each for
+ *   another language's version of the site, and for instant navigation and version selectors.
+ *   The portal's one alternate is its Atom feed, so the sitemap (570 KB at 2,000 assessments,
+ *   parsed on every page view) is never sent for unless the site turns one of those features on.
+ *
+ * Loaded before Material's bundle. Without JavaScript nothing changes.
  */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json(\?|$)/;
+  var SITEMAP = /\/sitemap\.xml(\?|$)/;
   var SEARCH = ".md-search, [for=__search], .eqp-search-toggle";
   var wanted = false;
   var waiting = [];
@@ -19,15 +25,27 @@
     waiting.splice(0).forEach(function (go) { go(); });
   }
 
+  // Whether Material has a use for the sitemap on this site: instant navigation or a version selector.
+  function sitemapUsed() {
+    try {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      return (config.features || []).indexOf("navigation.instant") !== -1 || !!config.version;
+    } catch (error) {
+      return true; // no readable configuration: leave Material as it is
+    }
+  }
+
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     this.eqpSearchIndex = INDEX.test(String(url));
+    this.eqpSitemap = SITEMAP.test(String(url));
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     var xhr = this;
     var args = arguments;
+    if (xhr.eqpSitemap && !sitemapUsed()) return undefined; // never sent: nothing waits for it
     if (!xhr.eqpSearchIndex || wanted) return send.apply(xhr, args);
     waiting.push(function () { send.apply(xhr, args); });
   };
