@@ -254,6 +254,9 @@ def computed_names(driver, count: int) -> dict[int, str]:
                 names[number] = str((ax.get("name") or {}).get("value") or "")
     driver.execute_cdp_cmd("Runtime.releaseObject", {"objectId": root})
     driver.execute_cdp_cmd("DOM.disable", {})
+    # Asking for the tree switched it on: Chromium would keep it up to date through every later
+    # check and every page opened after this one.
+    driver.execute_cdp_cmd("Accessibility.disable", {})
     return names
 
 
