@@ -90,6 +90,11 @@ class Store:
                 self._old_shards[shard] = set(entries)
 
     @staticmethod
+    def load_shard(folder: Path, shard: int) -> dict[str, Any]:
+        """The entries of one file of the store at ``folder`` (empty if missing, damaged or from other code)."""
+        return Store._load(Path(folder) / f"{shard:02x}.pickle")
+
+    @staticmethod
     def _load(path: Path) -> dict[str, Any]:
         try:
             with path.open("rb") as handle, collector_paused():

@@ -28,6 +28,7 @@ from eqportal.problems import Problem
 from eqportal.render.finish import FinishedPage, link_page
 from eqportal.render.prerendered import page_markdown
 from eqportal.plan import link_problems, plan
+from eqportal.site.page_cache import read_back
 from eqportal.site.pages import Generated, GeneratedPage
 
 # The key of mkdocs.yml's `extra` through which `eqportal build` hands its Build to the hook.
@@ -54,9 +55,37 @@ class Build:
 
     def __post_init__(self) -> None:
         if not self.generated:
-            self.generated, problems = plan(self.portal, self.context)
+            # Publishing reuses the pages it need not render: after an edit to bodies only, kept pages come
+            # without their HTML, which is read back for the few rendered again (frontend.site_files).
+            light = self.outputs is not None and _front_matter_as_before(self.portal, self.context.build_cache)
+            self.generated, problems = plan(self.portal, self.context, light=light)
             if problems:
                 raise ContentProblems(problems)
+
+
+def _front_matter_as_before(portal: Portal, build_cache: Path | None) -> bool:
+    """Whether every content file's front matter is what the build before this one read (and remember it for the next).
+
+    Pages' addresses and every listing come from front matter, so after an edit to bodies only the
+    links of kept pages lead where they led and nearly every page is reused whole; after any other
+    edit many pages are linked again from their HTML, which is quicker to send than to read back.
+    Either way the pages are the same: this only chooses which is quicker.
+    """
+    if build_cache is None:
+        return False
+    records = [r for kind in (portal.eqias, portal.objectives, portal.reports, portal.decisions) for r in kind.values()]
+    now = digest("front matter", *sorted(f"{r.path}\0{r.model_digest}" for r in records))
+    remembered = Path(build_cache) / "front-matter.digest"
+    try:
+        before = remembered.read_text(encoding="utf-8")
+    except OSError:
+        before = ""
+    try:
+        remembered.parent.mkdir(parents=True, exist_ok=True)
+        remembered.write_text(now, encoding="utf-8")
+    except OSError:
+        pass
+    return before == now and all(r.model_digest for r in records)
 
 
 def content_root(config_dir: Path, extra: Mapping[str, Any]) -> Path:
@@ -93,6 +122,8 @@ ESCAPED_META = ("title", "description")
 
 def page_source(page: GeneratedPage) -> str:
     """The Markdown file a front end reads (Zensical): front matter (:func:`page_meta`), then the rendered page."""
+    if page.light:
+        raise ValueError(f"{page.url}: the page came without its HTML; read it back with with_html() first")
     return "---\n" + yaml.safe_dump(page_meta(page), allow_unicode=True, sort_keys=False) + "---\n\n" + page_markdown(page.html)
 
 
@@ -164,20 +195,25 @@ def site_files(build: Build, project: Path, existing: Collection[str], *, memo: 
     present = lambda uri: uri in generated_files or uri in existing  # noqa: E731
     links = digest("links", json.dumps(sorted(pages.items())), "\0".join(sorted(generated_files.union(existing)))) if memo else ""
     out, finished = [], {}
+    remembered = {item.src_uri: key("linked", links, item.src_uri, item.kept_as) if memo is not None and item.kept_as else None
+                  for item in build.generated if isinstance(item, GeneratedPage)}
+    known_links = {uri: memo.get(digest) if memo is not None and digest else None for uri, digest in remembered.items()}
+    # Pages that came without their HTML and must be linked now, read back from the build cache together.
+    whole = read_back((item for item in build.generated if isinstance(item, GeneratedPage) and item.light
+                       and known_links[item.src_uri] is None), build.context.build_cache)
     for item in build.generated:
         if item.src_uri in existing:
             raise FileClash(f"{item.url} is generated, but docs/{item.src_uri} also exists: remove one of them")
         if not isinstance(item, GeneratedPage):
             out.append(SiteFile(item.src_uri, item.content))
             continue
-        link = partial(link_page, item.prepared, item.src_uri, pages, present)
-        remembered = key("linked", links, item.src_uri, item.kept_as) if memo is not None and item.kept_as else None
-        known = memo.get(remembered) if memo is not None and remembered else None
+        link = partial(_link_whole, item, build.context.build_cache, pages, present)
+        known = known_links[item.src_uri]
         if known is None:
-            done, relink = link(), None
+            done, relink = link_page(whole.pop(item.src_uri, item).prepared, item.src_uri, pages, present), None
             known = (finished_digest(done), done.anchor_links, done.problems)
-            if memo is not None and remembered:
-                memo.put(remembered, known)
+            if memo is not None and remembered[item.src_uri]:
+                memo.put(remembered[item.src_uri], known)
         else:
             prepared = item.prepared
             done, relink = FinishedPage("", prepared.toc, prepared.anchors, known[1], known[2], prepared.search), link
@@ -191,6 +227,11 @@ def site_files(build: Build, project: Path, existing: Collection[str], *, memo: 
     if problems:
         raise BrokenLinks("generated pages link to what the site does not have:\n" + "\n".join(map(str, sorted(set(problems)))))
     return out
+
+
+def _link_whole(item: GeneratedPage, build_cache: Path | None, pages: Mapping[str, str], present: Callable[[str], bool]) -> FinishedPage:
+    """The page finished, its HTML read back from the build cache first if it came without it."""
+    return link_page(item.with_html(build_cache).prepared, item.src_uri, pages, present)
 
 
 def finished_digest(page: FinishedPage) -> str:

@@ -62,18 +62,18 @@ def _directorate_problems(portal: Portal) -> Iterator[Problem]:
                           "needs letters or digits: its index page's address is made from them")
 
 
-def plan(portal: Portal, context: BuildContext | None = None) -> tuple[list[Generated], list[Problem]]:
+def plan(portal: Portal, context: BuildContext | None = None, *, light: bool = False) -> tuple[list[Generated], list[Problem]]:
     """Every page and file generating the site from ``portal`` makes, and every problem it would meet.
 
     The build uses the pages when there are no problems, so the site is generated once; ``check``
-    keeps only the problems, as ``path:line: field: message``.
+    keeps only the problems, as ``path:line: field: message``. ``light``: see :func:`run_builders`.
     """
     problems = list(_directorate_problems(portal))
     if problems:
         return [], problems
     context = context or BuildContext(today=portal.today)
     try:
-        made = run_builders(portal, context)
+        made = run_builders(portal, context, light=light)
     except Exception as exc:  # noqa: BLE001 - whatever stops generation must be a problem line, never a traceback
         first = (str(exc).splitlines() or [type(exc).__name__])[0]
         return [], [Problem(str(portal.root), 1, "", f"the site could not be planned from this content ({type(exc).__name__}: {first[:200]})")]

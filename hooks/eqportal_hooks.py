@@ -33,6 +33,7 @@ from eqportal.preview import Preview
 from eqportal.site.chrome import finish_document
 from eqportal.site.csp import add_csp
 from eqportal.site.navcache import Memo, nav_key
+from eqportal.site.page_cache import KeptPageMissing
 from eqportal.site.search_text import space_between_blocks
 from eqportal.terminal import printable
 
@@ -77,11 +78,11 @@ def on_files(files, config):
             reusing = _build[0].outputs is not None  # `eqportal build`: pages may keep their published file
             memo = Store(_build[0].context.build_cache, "linked") if reusing else None
             made = site_files(_build[0], project, files.src_uris, memo=memo)  # uris as MkDocs keys them: POSIX, normalised
-        except (FileClash, BrokenLinks) as err:
+            _finished.update((item.src_uri, item) for item in made if item.page is not None)
+            _add(files, config, made, _build[0].outputs)
+            _plan_reuse(files, config, made)
+        except (FileClash, BrokenLinks, KeptPageMissing) as err:
             raise Abort(str(err)) from None
-        _finished.update((item.src_uri, item) for item in made if item.page is not None)
-        _add(files, config, made, _build[0].outputs)
-        _plan_reuse(files, config, made)
     _preview.remember_pages(f.dest_uri for f in files.documentation_pages())
     files = Files([]) if _preview.problems else files
     _add(files, config, _preview.editor_files(project, config.site_name))

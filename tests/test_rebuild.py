@@ -129,3 +129,63 @@ def test_a_county_sized_build_on_every_core_is_byte_for_byte_the_build_on_one(tm
         shutil.rmtree(tmp_path / ".cache", ignore_errors=True)  # each build cold
     assert differences(tmp_path / "every", tmp_path / "one") == []
 
+
+
+def test_a_county_sized_rebuild_reads_kept_pages_back_and_is_byte_for_byte_a_cold_build(tmp_path: Path):
+    """At a county's size the workers send pages kept in the build cache without their HTML; every page
+    rendered or linked again reads it back from the cache, and the site is still exactly a cold build."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_build import write_content
+
+    runner = ("import atexit, sys, eqportal.site.pages as p, eqportal.site.page_cache as c\n"
+              "one, many, read = p.GeneratedPage.with_html, c.read_back, []\n"
+              "def counted(self, cache):\n"
+              "    if self.light: read.append(self.src_uri)\n"
+              "    return one(self, cache)\n"
+              "def counted_many(pages, cache):\n"
+              "    whole = many(pages, cache)\n"
+              "    read.extend(whole)\n"
+              "    return whole\n"
+              "p.GeneratedPage.with_html, c.read_back = counted, counted_many\n"
+              "atexit.register(lambda: print('read back:', len(read)))\n"
+              "from eqportal.cli import run\n"
+              "sys.argv[0] = 'eqportal'\n"
+              "run()\n")
+    (tmp_path / "run.py").write_text(runner, encoding="utf-8")
+
+    def build_here(content: Path, site: Path) -> int:
+        result = subprocess.run(
+            [sys.executable, str(tmp_path / "run.py"), "build", "--content", str(content), "--site-dir", str(site),
+             "--config", str(ROOT / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
+            capture_output=True, text=True, cwd=tmp_path, timeout=600)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "Traceback" not in result.stdout + result.stderr
+        return int(re.search(r"read back: (\d+)", result.stdout).group(1))
+
+    warm = tmp_path / "warm"
+    write_content(warm / "content", 70, CONTENT)
+    assert build_here(warm / "content", warm / "site") == 0  # cold: nothing kept yet
+    eqias = warm / "content" / "eqias"
+    edited = eqias / "assessment-00010.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("## Context\n\n", "## Context\n\nA new first paragraph.\n\n", 1),
+                      encoding="utf-8")
+    assert build_here(warm / "content", warm / "site") == 0  # one body edit: the kept pages are not rendered again
+    # Without the link memo every kept page is linked again, from its HTML read back from the cache...
+    shutil.rmtree(warm / ".cache" / "build" / "linked")
+    edited.write_text(edited.read_text(encoding="utf-8").replace("A new first paragraph.", "A newer first paragraph.", 1),
+                      encoding="utf-8")
+    assert build_here(warm / "content", warm / "site") > 100
+    # ...and without the published site every page is rendered again, each read back as it is rendered.
+    shutil.rmtree(warm / "site")
+    shutil.rmtree(warm / ".site-spare", ignore_errors=True)
+    assert build_here(warm / "content", warm / "site") > 100
+    # An edit to front matter: many pages are linked again, so the workers send them whole.
+    text = (eqias / "assessment-00011.md").read_text(encoding="utf-8")
+    (eqias / "assessment-00099.md").write_text(text.replace("id: assessment-00011", "id: assessment-00099", 1), encoding="utf-8")
+    assert build_here(warm / "content", warm / "site") == 0
+
+    cold = tmp_path / "cold"
+    shutil.copytree(warm / "content", cold / "content")
+    assert build_here(cold / "content", cold / "site") == 0
+    assert "A newer first paragraph." in (warm / "site" / "eqias" / "assessment-00010" / "index.html").read_text(encoding="utf-8")
+    assert differences(warm / "site", cold / "site") == []

@@ -10,9 +10,13 @@ changes, so a kept page is always the page the same inputs would make again (tes
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, TypeVar
+from collections import defaultdict
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from eqportal.buildcache import Store, key
+from eqportal.buildcache import SHARDS, Store, key, shard_of
 from eqportal.context import BuildContext
 from eqportal.outputs import tree_digest
 from eqportal.portal import Record
@@ -24,7 +28,8 @@ class PageCache:
     """``page(kind, records, make)``: the kept page for these inputs, or ``make()``'s, kept for next time."""
 
     def __init__(self, context: BuildContext, name: str) -> None:
-        self.store = Store(context.build_cache, f"pages-{name}")
+        self.name = f"pages-{name}"
+        self.store = Store(context.build_cache, self.name)
         self.context = context
         documents = sorted(context.documents.items())
         self.shared = key("pages", context.today.isoformat(), context.site_url or "", repr(documents),
@@ -56,8 +61,10 @@ class PageCache:
         digest = key(self.shared, *parts)
         found = self.store.get(digest)
         if found is None:
-            found = _compact(make(), digest)
+            found = _compact(make(), digest, self.name)
             self.store.put(digest, found)
+        elif _sending_light:
+            return _light(found)
         return found
 
     def _changed(self, record: Record | None) -> str:
@@ -68,13 +75,78 @@ class PageCache:
         self.store.save()
 
 
-def _compact(made: T, digest: str, place: str = "") -> T:
+def _compact(made: T, digest: str, store: str, place: str = "") -> T:
     """Pages prepared now (heading ids, contents, search entries), so that is kept with them; one copy of their HTML.
 
-    Each knows the entry it is kept under, with its place in it (``kept_as``): the same name, the same page.
+    Each knows the store and the entry it is kept under, with its place in it (``kept_as``): the same name, the same page.
     """
     if isinstance(made, GeneratedPage):
-        return made.compact(digest + place)  # type: ignore[return-value]
+        return made.compact(digest + place, store)  # type: ignore[return-value]
     if isinstance(made, (tuple, list)):
-        return type(made)(_compact(part, digest, f"{place}/{n}") for n, part in enumerate(made))  # type: ignore[return-value]
+        return type(made)(_compact(part, digest, store, f"{place}/{n}") for n, part in enumerate(made))  # type: ignore[return-value]
     return made
+
+
+_sending_light = False  # set only in a forked worker whose pages go back through a pipe (eqportal.site.run_builders)
+
+
+@contextmanager
+def sending_light() -> Iterator[None]:
+    """Kept pages found in the build cache come out :meth:`~GeneratedPage.without_html` meanwhile."""
+    global _sending_light
+    before, _sending_light = _sending_light, True
+    try:
+        yield
+    finally:
+        _sending_light = before
+
+
+def _light(found: Any) -> Any:
+    if isinstance(found, GeneratedPage):
+        return found.without_html()
+    if isinstance(found, (tuple, list)):
+        return type(found)(_light(part) for part in found)
+    return found
+
+
+class KeptPageMissing(RuntimeError):
+    """A page sent without its HTML is no longer in the build cache (another build replaced it meanwhile)."""
+
+
+def kept_page(build_cache: Path | None, store: str, kept_as: str) -> GeneratedPage:
+    """The whole page kept under ``kept_as`` (its entry's digest, then its place in the entry) in ``store``."""
+    entries = _shard(str(build_cache), store, shard_of(kept_as.split("/")[0])) if build_cache is not None else {}
+    return _found(entries, build_cache, store, kept_as)
+
+
+def read_back(pages: Iterable[GeneratedPage], build_cache: Path | None) -> dict[str, GeneratedPage]:
+    """Pages sent without their HTML, whole again, by source path: each file of each store read once, then let go."""
+    wanted: dict[tuple[str, int], list[GeneratedPage]] = defaultdict(list)
+    for page in pages:
+        wanted[(page.kept_in or "", shard_of((page.kept_as or "").split("/")[0]))].append(page)
+    whole = {}
+    for (store, shard), group in sorted(wanted.items()):
+        entries = Store.load_shard(Path(build_cache) / store, shard) if build_cache is not None else {}
+        whole.update((page.src_uri, _found(entries, build_cache, store, page.kept_as or "")) for page in group)
+    return whole
+
+
+def _found(entries: dict[str, Any], build_cache: Path | None, store: str, kept_as: str) -> GeneratedPage:
+    digest, *place = kept_as.split("/")
+    found: Any = entries.get(digest)
+    for part in place:
+        found = found[int(part)] if isinstance(found, (tuple, list)) and part.isdigit() and int(part) < len(found) else None
+    if not isinstance(found, GeneratedPage):
+        raise KeptPageMissing(f"{store}: no kept page {kept_as} in {build_cache}; build again")
+    return found
+
+
+def forget_read_pages() -> None:
+    """Before a build's workers write the stores again: no file read for an earlier build is used."""
+    _shard.cache_clear()
+
+
+@lru_cache(maxsize=SHARDS * 2)
+def _shard(build_cache: str, store: str, shard: int) -> dict[str, Any]:
+    """One file of a store, read once per build (a rebuild reads back the few pages it renders again)."""
+    return Store.load_shard(Path(build_cache) / store, shard)
