@@ -28,7 +28,7 @@ from eqportal.problems import Problem
 from eqportal.render.finish import FinishedPage, link_page
 from eqportal.render.prerendered import page_markdown
 from eqportal.plan import link_problems, plan
-from eqportal.site.page_cache import read_back
+from eqportal.site.page_cache import front_matter_as_before, read_back
 from eqportal.site.pages import Generated, GeneratedPage
 
 # The key of mkdocs.yml's `extra` through which `eqportal build` hands its Build to the hook.
@@ -57,35 +57,10 @@ class Build:
         if not self.generated:
             # Publishing reuses the pages it need not render: after an edit to bodies only, kept pages come
             # without their HTML, which is read back for the few rendered again (frontend.site_files).
-            light = self.outputs is not None and _front_matter_as_before(self.portal, self.context.build_cache)
+            light = self.outputs is not None and front_matter_as_before(self.portal, self.context.build_cache)
             self.generated, problems = plan(self.portal, self.context, light=light)
             if problems:
                 raise ContentProblems(problems)
-
-
-def _front_matter_as_before(portal: Portal, build_cache: Path | None) -> bool:
-    """Whether every content file's front matter is what the build before this one read (and remember it for the next).
-
-    Pages' addresses and every listing come from front matter, so after an edit to bodies only the
-    links of kept pages lead where they led and nearly every page is reused whole; after any other
-    edit many pages are linked again from their HTML, which is quicker to send than to read back.
-    Either way the pages are the same: this only chooses which is quicker.
-    """
-    if build_cache is None:
-        return False
-    records = [r for kind in (portal.eqias, portal.objectives, portal.reports, portal.decisions) for r in kind.values()]
-    now = digest("front matter", *sorted(f"{r.path}\0{r.model_digest}" for r in records))
-    remembered = Path(build_cache) / "front-matter.digest"
-    try:
-        before = remembered.read_text(encoding="utf-8")
-    except OSError:
-        before = ""
-    try:
-        remembered.parent.mkdir(parents=True, exist_ok=True)
-        remembered.write_text(now, encoding="utf-8")
-    except OSError:
-        pass
-    return before == now and all(r.model_digest for r in records)
 
 
 def content_root(config_dir: Path, extra: Mapping[str, Any]) -> Path:
@@ -210,7 +185,7 @@ def site_files(build: Build, project: Path, existing: Collection[str], *, memo: 
         link = partial(_link_whole, item, build.context.build_cache, pages, present)
         known = known_links[item.src_uri]
         if known is None:
-            done, relink = link_page(whole.pop(item.src_uri, item).prepared, item.src_uri, pages, present), None
+            done, relink = _link_whole(whole.pop(item.src_uri, item), build.context.build_cache, pages, present), None
             known = (finished_digest(done), done.anchor_links, done.problems)
             if memo is not None and remembered[item.src_uri]:
                 memo.put(remembered[item.src_uri], known)

@@ -98,7 +98,7 @@ class OutputCache:
                     continue  # unchanged since the spare was published: the very same file
             except FileNotFoundError:
                 pass
-            _clear(target)
+            remove_any(target)
             try:
                 os.link(source, target)
             except OSError:
@@ -141,7 +141,7 @@ class OutputCache:
         for rel in sorted(written):
             target = os.path.join(spare, rel)
             _make_room(spare, target, made)
-            _clear(target)
+            remove_any(target)
             os.replace(os.path.join(built, rel), target)
         for folder in sorted(emptied, key=len, reverse=True):  # deepest first, then up while empty
             while folder != spare and folder.startswith(spare + os.sep):
@@ -193,7 +193,7 @@ def _make_room(root: str, target: str, made: set[str]) -> None:
         made.add(part)
 
 
-def _clear(target: str) -> None:
+def remove_any(target: str | Path) -> None:
     """Remove whatever stands at ``target``: a file, a link, or a folder where a file now goes."""
     if os.path.isdir(target) and not os.path.islink(target):
         shutil.rmtree(target)

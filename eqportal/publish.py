@@ -26,7 +26,7 @@ from eqportal.buildcache import cache_folder
 from eqportal.context import build_context
 from eqportal.frontend import HANDOVER, Build, template_dirs
 from eqportal.gcpause import settled
-from eqportal.outputs import OutputCache
+from eqportal.outputs import OutputCache, remove_any
 from eqportal.portal import Portal
 from eqportal.progress import StageLog
 
@@ -116,10 +116,7 @@ def swap_into_place(built: Path, site: Path) -> None:
         site.rename(old)
     built.rename(site)
     if old.exists():
-        if spare.is_symlink() or spare.is_file():
-            spare.unlink()
-        elif spare.exists():
-            shutil.rmtree(spare)
+        remove_any(spare)
         old.rename(spare)
 
 

@@ -16,10 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from eqportal.buildcache import SHARDS, Store, key, shard_of
+from eqportal.buildcache import SHARDS, Store, digest, key, shard_of
 from eqportal.context import BuildContext
 from eqportal.outputs import tree_digest
-from eqportal.portal import Record
+from eqportal.portal import Portal, Record
 from eqportal.site.pages import GeneratedPage
 T = TypeVar("T")
 
@@ -64,7 +64,7 @@ class PageCache:
             found = _compact(make(), digest, self.name)
             self.store.put(digest, found)
         elif _sending_light:
-            return _light(found)
+            return _each_page(found, lambda page, _: page.without_html())
         return found
 
     def _changed(self, record: Record | None) -> str:
@@ -75,16 +75,21 @@ class PageCache:
         self.store.save()
 
 
-def _compact(made: T, digest: str, store: str, place: str = "") -> T:
+def _compact(made: T, digest: str, store: str) -> T:
     """Pages prepared now (heading ids, contents, search entries), so that is kept with them; one copy of their HTML.
 
     Each knows the store and the entry it is kept under, with its place in it (``kept_as``): the same name, the same page.
     """
-    if isinstance(made, GeneratedPage):
-        return made.compact(digest + place, store)  # type: ignore[return-value]
-    if isinstance(made, (tuple, list)):
-        return type(made)(_compact(part, digest, store, f"{place}/{n}") for n, part in enumerate(made))  # type: ignore[return-value]
-    return made
+    return _each_page(made, lambda page, place: page.compact(digest + place, store))
+
+
+def _each_page(found: T, change: Callable[[GeneratedPage, str], GeneratedPage], place: str = "") -> T:
+    """``found`` with ``change(page, place)`` for each page in it: a kept entry is a page, or a list or tuple of them."""
+    if isinstance(found, GeneratedPage):
+        return change(found, place)  # type: ignore[return-value]
+    if isinstance(found, (tuple, list)):
+        return type(found)(_each_page(part, change, f"{place}/{n}") for n, part in enumerate(found))  # type: ignore[return-value]
+    return found
 
 
 _sending_light = False  # set only in a forked worker whose pages go back through a pipe (eqportal.site.run_builders)
@@ -101,21 +106,13 @@ def sending_light() -> Iterator[None]:
         _sending_light = before
 
 
-def _light(found: Any) -> Any:
-    if isinstance(found, GeneratedPage):
-        return found.without_html()
-    if isinstance(found, (tuple, list)):
-        return type(found)(_light(part) for part in found)
-    return found
-
-
 class KeptPageMissing(RuntimeError):
     """A page sent without its HTML is no longer in the build cache (another build replaced it meanwhile)."""
 
 
 def kept_page(build_cache: Path | None, store: str, kept_as: str) -> GeneratedPage:
     """The whole page kept under ``kept_as`` (its entry's digest, then its place in the entry) in ``store``."""
-    entries = _shard(str(build_cache), store, shard_of(kept_as.split("/")[0])) if build_cache is not None else {}
+    entries = _shard(str(build_cache), store, shard_of(_entry(kept_as))) if build_cache is not None else {}
     return _found(entries, build_cache, store, kept_as)
 
 
@@ -123,7 +120,7 @@ def read_back(pages: Iterable[GeneratedPage], build_cache: Path | None) -> dict[
     """Pages sent without their HTML, whole again, by source path: each file of each store read once, then let go."""
     wanted: dict[tuple[str, int], list[GeneratedPage]] = defaultdict(list)
     for page in pages:
-        wanted[(page.kept_in or "", shard_of((page.kept_as or "").split("/")[0]))].append(page)
+        wanted[(page.kept_in or "", shard_of(_entry(page.kept_as or "")))].append(page)
     whole = {}
     for (store, shard), group in sorted(wanted.items()):
         entries = Store.load_shard(Path(build_cache) / store, shard) if build_cache is not None else {}
@@ -131,10 +128,14 @@ def read_back(pages: Iterable[GeneratedPage], build_cache: Path | None) -> dict[
     return whole
 
 
+def _entry(kept_as: str) -> str:
+    """The digest of the entry a page is kept in (``kept_as`` is the digest, then its place in the entry)."""
+    return kept_as.split("/")[0]
+
+
 def _found(entries: dict[str, Any], build_cache: Path | None, store: str, kept_as: str) -> GeneratedPage:
-    digest, *place = kept_as.split("/")
-    found: Any = entries.get(digest)
-    for part in place:
+    found: Any = entries.get(_entry(kept_as))
+    for part in kept_as.split("/")[1:]:
         found = found[int(part)] if isinstance(found, (tuple, list)) and part.isdigit() and int(part) < len(found) else None
     if not isinstance(found, GeneratedPage):
         raise KeptPageMissing(f"{store}: no kept page {kept_as} in {build_cache}; build again")
@@ -150,3 +151,28 @@ def forget_read_pages() -> None:
 def _shard(build_cache: str, store: str, shard: int) -> dict[str, Any]:
     """One file of a store, read once per build (a rebuild reads back the few pages it renders again)."""
     return Store.load_shard(Path(build_cache) / store, shard)
+
+
+def front_matter_as_before(portal: Portal, build_cache: Path | None) -> bool:
+    """Whether every content file's front matter is what the build before this one read (and remember it for the next).
+
+    Pages' addresses and every listing come from front matter, so after an edit to bodies only the
+    links of kept pages lead where they led and nearly every page is reused whole; after any other
+    edit many pages are linked again from their HTML, which is quicker to send than to read back.
+    Either way the pages are the same: this only chooses which is quicker.
+    """
+    if build_cache is None:
+        return False
+    records = [r for kind in (portal.eqias, portal.objectives, portal.reports, portal.decisions) for r in kind.values()]
+    now = digest("front matter", *sorted(f"{r.path}\0{r.model_digest}" for r in records))
+    remembered = Path(build_cache) / "front-matter.digest"
+    try:
+        before = remembered.read_text(encoding="utf-8")
+    except OSError:
+        before = ""
+    try:
+        remembered.parent.mkdir(parents=True, exist_ok=True)
+        remembered.write_text(now, encoding="utf-8")
+    except OSError:
+        pass
+    return before == now and all(r.model_digest for r in records)
