@@ -10,6 +10,7 @@ each style is measured once per run rather than on every paragraph of every page
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
@@ -18,7 +19,7 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from eqportal.a11y import content_browser, engines, settings
+from eqportal.a11y import batch, content_browser, engines, settings
 from eqportal.a11y.problem import PageProblem
 from eqportal.a11y.selector import SELECTOR_JS
 
@@ -128,9 +129,10 @@ for (const el of document.body.querySelectorAll('*')) el.setAttribute('data-eqp-
 # axe version and the styles that passed (marked, and neither a violation nor undecided). When a
 # marked element fails, colour contrast runs again over every element, so each failing paragraph
 # is reported, as a check of every element would have reported it.
-RUN_AXE_JS = """
+RUN_AXE_JS = batch.PAGE_OF_JS + """
 const done = arguments[arguments.length - 1];
 const options = Object.assign(JSON.parse(arguments[0]), {elementRef: true});
+const crossPage = window.__eqpParts ? JSON.parse(arguments[1]) : [];  // in a batch, faults only between its pages
 const audit = axe._audit && axe._audit.rules ? axe._audit.rules.find(r => r.id === 'color-contrast') : null;
 const everything = (audit && audit.selector) || '*';
 axe.configure({rules: [{id: 'color-contrast', selector: '[data-eqp-style]'}]});
@@ -151,6 +153,8 @@ axe.run(document, options).then(async results => {
     const all = await axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast']}, resultTypes: ['violations']});
     violations = violations.filter(r => !contrast(r)).concat(all.violations);
   }
+  violations = violations.map(r => crossPage.includes(r.id) ? Object.assign({}, r, {nodes: r.nodes.filter(n => !acrossPagesOnly(n))}) : r)
+    .filter(r => r.nodes.length);
   done({violations: withoutElements(violations), version: (results.testEngine || {}).version || '', passed: passed});
 }).catch(err => done({error: String(err)}));
 """
@@ -185,7 +189,7 @@ class Browser:
         # axe-core, HTML_CodeSniffer and the selector helper, evaluated by Chromium in every page it
         # opens from now on, rather than sent over WebDriver with each page (HTML_CodeSniffer alone is 365 KB).
         with open(self.axe.script_url, encoding="utf-8") as script:
-            sources = [script.read(), SELECTOR_JS]
+            sources = [script.read(), SELECTOR_JS, batch.INIT_JS]
         try:
             sources.append(engines.engine_file(engines.HTMLCS_SCRIPT).read_text(encoding="utf-8"))
         except engines.EngineMissing:
@@ -221,11 +225,27 @@ class Browser:
         the content) has already been checked whole in this run. axe and reflow always see the
         whole page.
         """
+        self._open(base_url + url)
+        return self._checks(url, scope)
+
+    def passes_batch(self, base_url: str, url: str, pages: int) -> bool:
+        """Open a batch of ``pages`` pages (``batch.compose``) and say whether every check passes on it.
+
+        True means each of its pages would pass on its own; False says nothing about any of them.
+        """
+        self._open(base_url + url)
+        if not self.driver.execute_script(batch.PREPARE_JS, pages):
+            return False
+        return not self._checks(url, settings.CONTENT_REGION)
+
+    def _open(self, address: str) -> None:
         self._viewport(*settings.DESKTOP)
-        self.driver.get(base_url + url)
+        self.driver.get(address)
         if not self.driver.execute_script("return !!(window.axe && window.__eqpSelector)"):
             self.axe.inject()  # a page Chromium did not prepare (it should never happen): the slow way
-            self.driver.execute_script(SELECTOR_JS)
+            self.driver.execute_script(SELECTOR_JS + batch.INIT_JS)
+
+    def _checks(self, url: str, scope: str | None) -> list[PageProblem]:
         problems = self._axe(url)
         problems += self._htmlcs(url)
         problems += self._clipped_by_user_styles(url, scope)
@@ -237,7 +257,7 @@ class Browser:
     def _axe(self, url: str) -> list[PageProblem]:
         known = sorted(self.known_styles) if settings.CONTRAST_ONCE_PER_STYLE else []
         self.driver.execute_script(MARK_CONTRAST_JS if settings.CONTRAST_ONCE_PER_STYLE else MARK_ALL_JS, known)
-        results = self.driver.execute_async_script(RUN_AXE_JS, settings.axe_options())
+        results = self.driver.execute_async_script(RUN_AXE_JS, settings.axe_options(), json.dumps(batch.CROSS_PAGE_RULES))
         if results.get("error"):
             raise RuntimeError(f"axe-core failed: {results['error']}")
         self.versions["axe-core"] = results.get("version", "")

@@ -10,7 +10,8 @@
 - focus-visible, focus-obscured: an element whose look does not change when it gets keyboard focus,
   or which is hidden under a sticky or fixed header when it does (WCAG 2.4.7, 2.4.11).
 
-Each looks inside the page's content (``article``, else ``main``, else ``body``): the theme's own
+Each looks inside the page's content (``article``, else ``main``, else ``body``; in a batch of pages,
+every page's article, ``batch.py``): the theme's own
 chrome is tested once, by the browser tests.
 """
 
@@ -26,7 +27,8 @@ PUNCTUATION_ONLY = re.compile(r"^[\W_]+$")
 # Button names that say nothing of what the button does (often an icon's or image's alt text).
 VAGUE_BUTTON_NAMES = frozenset({"button", "icon", "image", "img", "picture", "click", "click here", "untitled", "graphic"})
 
-CONTENT_ROOT_JS = "document.querySelector('article') || document.querySelector('main') || document.body"
+# In a batch of pages (batch.py), the element holding all their articles.
+CONTENT_ROOT_JS = "window.__eqpContent || document.querySelector('article') || document.querySelector('main') || document.body"
 
 # The content's links and buttons, each marked with its number (``data-eqp-named``) so the names
 # Chromium computes for them can be read from its accessibility tree in one go.

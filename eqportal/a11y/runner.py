@@ -35,12 +35,13 @@ from typing import Iterator
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from eqportal.a11y import settings
+from eqportal.a11y import batch, settings
 from eqportal.a11y.cache import PassCache, assets_digest, page_key
 from eqportal.a11y.duplicates import drop_duplicates
 from eqportal.a11y.engines import EngineMissing
 from eqportal.a11y.markup import start_markup_check
 from eqportal.a11y.problem import PageProblem
+from eqportal.a11y.regions import content_bounds, toc_bounds  # noqa: F401 (content_bounds: re-exported)
 from eqportal.a11y.report import DEFAULT_CACHE, parse_shard, write_report, write_report_file  # noqa: F401 (parse_shard: re-exported)
 from eqportal.a11y.static import check_page, check_titles
 from eqportal.progress import PlainProgress
@@ -104,16 +105,6 @@ def is_redirect(html: str) -> bool:
     return _REDIRECT.search(html) is not None
 
 
-def content_bounds(html: str) -> tuple[int, int] | None:
-    """Where the page's own content (``settings.CONTENT_REGION``) starts and ends in its HTML."""
-    for opening, closing in (("<article class=\"md-content__inner", "</article>"), ("<main", "</main>")):
-        start = html.find(opening)
-        end = html.rfind(closing)
-        if start != -1 and end > start:
-            return start, end + len(closing)
-    return None
-
-
 _APOSTROPHE = re.compile(r"&#x0*27;|&#0*39;|&apos;", re.I)
 _QUOTE = re.compile(r"&#x0*22;|&#0*34;|&quot;", re.I)
 
@@ -121,23 +112,6 @@ _QUOTE = re.compile(r"&#x0*22;|&#0*34;|&quot;", re.I)
 def _quotes(html: str) -> str:
     """Quotes written one way: the title reaches the header and the heading through different escapers."""
     return _QUOTE.sub('"', _APOSTROPHE.sub("'", html))
-
-
-_TOC_START = re.compile(r'<nav\b[^>]*\bclass="[^"]*\bmd-nav--secondary\b')
-_NAV_TAG = re.compile(r"<nav\b|</nav>", re.I)
-
-
-def toc_bounds(html: str) -> tuple[int, int] | None:
-    """Where Material's table of contents (the page's own headings, beside its content) starts and ends."""
-    start = _TOC_START.search(html)
-    if start is None:
-        return None
-    depth = 0
-    for tag in _NAV_TAG.finditer(html, start.start()):
-        depth += -1 if tag.group(0).startswith("</") else 1
-        if depth == 0:
-            return start.start(), tag.end()
-    return None
 
 
 def _cut(html: str, bounds: tuple[int, int]) -> str:
@@ -180,11 +154,15 @@ class PageInfo:
     title: str
     redirect: bool
     template: str | None
+    batchable: bool = False  # its content can be checked inside another page of its template (batch.py)
+    toc: bool = False  # it has a table of contents (the first page of a batch must have one if any has)
 
 
 def _info(url: str, path: Path, assets: str) -> PageInfo:
     html = read_html(path)
-    return PageInfo(url, path, page_key(html, assets), page_title(html), is_redirect(html), template_key(html))
+    template = template_key(html)
+    return PageInfo(url, path, page_key(html, assets), page_title(html), is_redirect(html), template,
+                    template is not None and batch.batchable(html), batch.has_toc(html))
 
 
 def _static(url: str, path: str) -> list[PageProblem]:
@@ -193,7 +171,26 @@ def _static(url: str, path: str) -> list[PageProblem]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site to the checker's browsers; the site does not change while it is checked."""
+    """Serves the built site to the checker's browsers; the site does not change while it is checked.
+
+    ``batches`` holds the documents ``batch.compose`` made, each served at its first page's address
+    with ``?eqp-batch=N`` added, so its relative links resolve as that page's do.
+    """
+
+    def __init__(self, *args, batches: dict[str, bytes] | None = None, **kwargs) -> None:
+        self.batches = {} if batches is None else batches  # the runner's own dict: it fills it as it goes
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        document = self.batches.get(self.path)
+        if document is None:
+            super().do_GET()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(document)))
+        self.end_headers()
+        self.wfile.write(document)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
@@ -206,9 +203,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve ``site_dir`` on a free port of 127.0.0.1 and yield its base URL."""
-    with serve_with(functools.partial(_QuietHandler, directory=str(site_dir))) as base:
+def serve(site_dir: Path, batches: dict[str, bytes] | None = None) -> Iterator[str]:
+    """Serve ``site_dir`` (and the ``batches`` documents) on a free port of 127.0.0.1 and yield its base URL."""
+    with serve_with(functools.partial(_QuietHandler, directory=str(site_dir), batches=batches)) as base:
         yield base
 
 
@@ -237,20 +234,46 @@ def _progress(enabled: bool) -> Progress | PlainProgress:
 
 
 def _browser_checks(
-    urls: dict[str, str | None], site_dir: Path, workers: int, progress: Progress
-) -> tuple[list[PageProblem], dict[str, str], dict[str, str]]:
-    """Open each page of ``urls`` (url -> scope of the text checks, None for the whole page)."""
+    urls: dict[str, str | None], site_dir: Path, workers: int, progress: Progress,
+    batches: list[list[tuple[str, Path]]] = (),
+) -> tuple[list[PageProblem], dict[str, str], dict[str, str], dict[str, int]]:
+    """Open each page of ``urls`` (url -> scope of the text checks, None for the whole page), and each
+    batch of pages (url, file) of one template; a batch that finds anything is checked again page by page."""
     from eqportal.a11y.browser import Browser  # selenium is only imported when a page needs it
 
-    todo: queue.Queue[str] = queue.Queue()
+    todo: queue.Queue[tuple[str, object]] = queue.Queue()
     for url in sorted(urls, key=lambda u: urls[u] is not None):  # whole-page checks first
-        todo.put(url)
+        todo.put(("page", url))
+    for pages in batches:
+        todo.put(("batch", pages))
+    scopes = dict(urls)
+    documents: dict[str, bytes] = {}  # what the server sends for each batch's address
     problems: list[PageProblem] = []
     versions: dict[str, str] = {}
     criteria: dict[str, str] = {}
+    counts = {"batches_passed": 0, "batches_checked_again": 0}
     failures: list[str] = []
     lock = threading.Lock()
-    task = progress.add_task("pages in Chromium", total=len(urls))
+    task = progress.add_task("pages in Chromium", total=len(urls) + sum(len(pages) for pages in batches))
+
+    def check_batch(browser, pages: list[tuple[str, Path]], number: int) -> None:
+        address = f"{pages[0][0]}?eqp-batch={number}"
+        documents[address] = batch.compose([read_html(path) for _, path in pages]).encode()
+        try:
+            passed = browser.passes_batch(base, address, len(pages))
+        except Exception:  # noqa: BLE001 - its pages are checked one by one, which reports the error
+            passed = False
+        finally:
+            del documents[address]
+        with lock:
+            counts["batches_passed" if passed else "batches_checked_again"] += 1
+            versions.update(browser.versions)
+        if passed:
+            progress.advance(task, len(pages))
+            return
+        for url, _ in pages:
+            scopes[url] = settings.CONTENT_REGION
+            todo.put(("page", url))
 
     def work() -> None:
         try:
@@ -262,28 +285,66 @@ def _browser_checks(
         with browser:
             while True:
                 try:
-                    url = todo.get_nowait()
+                    kind, item = todo.get_nowait()
                 except queue.Empty:
                     break
+                if kind == "batch":
+                    check_batch(browser, item, id(item))
+                    continue
                 try:
-                    found = browser.check(base, url, scope=urls[url])
+                    found = browser.check(base, item, scope=scopes[item])
                 except Exception as exc:  # noqa: BLE001 - report, keep checking the other pages
-                    found = [PageProblem(url, "checker-error", (str(exc).splitlines() or [repr(exc)])[0])]
+                    found = [PageProblem(item, "checker-error", (str(exc).splitlines() or [repr(exc)])[0])]
                 with lock:
                     problems.extend(found)
                     versions.update(browser.versions)
                     criteria.update(browser.criteria)
                 progress.advance(task)
 
-    with serve(site_dir) as base:
-        threads = [threading.Thread(target=work, daemon=True) for _ in range(max(1, min(workers, len(urls))))]
+    with serve(site_dir, documents) as base:
+        threads = [threading.Thread(target=work, daemon=True)
+                   for _ in range(max(1, min(workers, len(urls) + len(batches))))]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
     if failures and len(failures) == len(threads):
         raise CheckerError(failures[0])
-    return problems, versions, criteria
+    return problems, versions, criteria, counts
+
+
+def _pages_to_open(share: dict[str, PageInfo], to_check: list[str], fresh_pages: set[str]) -> dict[str, str | None]:
+    """The pages to open in Chromium, each with the scope of its text checks: None (the whole page) for
+    the first page of a template not already checked, the content region for the others."""
+    to_open: dict[str, str | None] = {}
+    checked_templates = {share[u].template for u in fresh_pages} - {None}
+    for url in to_check:
+        info = share[url]
+        if info.redirect:
+            continue  # the browser would follow it at once: static checks only
+        if info.template is not None and info.template in checked_templates:
+            to_open[url] = settings.CONTENT_REGION
+        else:
+            to_open[url] = None
+            checked_templates.add(info.template)
+    return to_open
+
+
+def _batched(to_open: dict[str, str | None], share: dict[str, PageInfo]) -> list[list[tuple[str, Path]]]:
+    """Pages checked in their content only, grouped by template into batches of ``settings.BATCH_PAGES``;
+    a page with a table of contents first, so the batch has one to add the others' to."""
+    by_template: dict[str, list[str]] = {}
+    for url, scope in to_open.items():
+        info = share[url]
+        if scope is not None and info.batchable:
+            by_template.setdefault(info.template, []).append(url)
+    batches = []
+    for urls in by_template.values():
+        for group in _batches(urls, max(1, settings.BATCH_PAGES)):
+            if len(group) > 1:
+                group.sort(key=lambda u: not share[u].toc)
+                batches.append([(u, share[u].path) for u in group])
+    return batches
 
 
 def _versions(browser_versions: dict[str, str]) -> dict[str, str]:
@@ -357,19 +418,9 @@ def run(
 
     # Titles are compared across the whole site; each share reports the duplicates among its own pages.
     problems: list[PageProblem] = [p for p in check_titles({u: i.title for u, i in infos.items()}) if p.url in share]
-    to_open: dict[str, str | None] = {}
-    if browser:
-        checked_templates = {share[u].template for u in fresh_pages} - {None}
-        for url in to_check:
-            info = share[url]
-            if info.redirect:
-                continue  # the browser would follow it at once: static checks only
-            if info.template is not None and info.template in checked_templates:
-                to_open[url] = settings.CONTENT_REGION
-            else:
-                to_open[url] = None
-                checked_templates.add(info.template)
+    to_open = _pages_to_open(share, to_check, fresh_pages) if browser else {}
     browser_versions: dict[str, str] = {}
+    batch_counts = {"batches_passed": 0, "batches_checked_again": 0}
     criteria = dict(settings.OWN_RULE_CRITERIA)
     # Static checks in other processes (spawned: this one runs threads), browsers in this one.
     context = multiprocessing.get_context("spawn")
@@ -378,7 +429,10 @@ def run(
         static = [pool.submit(_static_batch, batch) for batch in _batches([(u, str(share[u].path)) for u in to_check], 25)]
         if to_open:
             markup = start_markup_check(site_dir, to_open)  # the Nu HTML validator, beside the browsers
-            found, browser_versions, axe_criteria = _browser_checks(to_open, site_dir, workers, bar)
+            batches = _batched(to_open, share)
+            in_batches = {url for pages in batches for url, _ in pages}
+            singles = {url: scope for url, scope in to_open.items() if url not in in_batches}
+            found, browser_versions, axe_criteria, batch_counts = _browser_checks(singles, site_dir, workers, bar, batches)
             criteria.update(axe_criteria)
             problems += found
             try:
@@ -417,7 +471,7 @@ def run(
     report = {**report, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "site": str(site_dir),
               "shard": f"{shard[0]}/{shard[1]}" if shard else None,
               "pages_opened_in_browser": len(to_open),
-              "pages_opened_whole": sum(1 for scope in to_open.values() if scope is None),
+              "pages_opened_whole": sum(1 for scope in to_open.values() if scope is None), **batch_counts,
               "pages_unchanged_since_last_pass": len(fresh_pages) if browser else 0,
               "templates": len({info.template for info in share.values()}),
               "duration_seconds": round(duration, 2), "pages_per_second": round(len(share) / duration, 2) if duration else None}

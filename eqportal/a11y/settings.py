@@ -66,6 +66,11 @@ OWN_RULE_CRITERIA: dict[str, str] = {
 #   style (below). Reflow is one measurement of the whole page's width.
 CONTENT_REGION = "article.md-content__inner, main"
 
+# Up to this many pages of a template, each checked only in its content, are opened together, as
+# one document (batch.py says why that is sound): a batch that passes passes them all; one that
+# finds anything has its pages checked again one by one. 1 opens every page on its own.
+BATCH_PAGES = 8
+
 # axe's colour-contrast rule is most of axe's time (two thirds on an assessment page): it works
 # out, element by element, the colour of the text and of everything behind it. It is run on one
 # element of each text style, and a style that passed is not measured again in the same browser

@@ -1,0 +1,155 @@
+"""Several pages of one template checked in one document, as a quick way to pass them.
+
+Most of what a page costs in Chromium is fixed: loading Material's scripts and styles, and axe's
+setup for each of its hundred rules. Pages that share a template (``runner.template_key``) differ
+only in their article and their table of contents, so ``compose`` puts the articles of up to
+``settings.BATCH_PAGES`` of them, and their tables of contents, into the first one's page, and
+the browser runs every check once over the lot.
+
+A batch only ever *passes* pages. When anything at all is found in it, each of its pages is
+checked again on its own, the usual way, and only those results are reported: what a reader is
+told never comes from a batch, so it names the page's own elements. What must hold is the other
+way round, that a page with a problem never passes in a batch:
+
+- ids: each later page's ids are given a prefix of its own (``PREPARE_JS``), and the references
+  in its article and its table of contents (``aria-labelledby``, ``for``, ``headers``,
+  ``href="#..."``...) follow its own ids, or the chrome's; a reference to any other id is left
+  pointing nowhere, as it would on the page alone. An id a page's content shares with the chrome
+  sends the batch back to single pages.
+- landmarks whose names repeat only across articles (every assessment has its "Contents") are
+  not a fault of any page; the same name twice within one article, or in an article and the
+  chrome, still is (``CROSS_PAGE_RULES``).
+- addresses: a later article's relative URLs would load from the first page's folder, so a page
+  that loads anything from its content (images, objects, SVG ``use``) is never batched.
+- the page-level rules axe leaves to our static checks (one ``<h1>``, heading order, title,
+  language) run on each page's own HTML anyway.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eqportal.a11y.regions import content_bounds, toc_bounds
+
+ARTICLE_START = '<article class="md-content__inner'
+# Content that makes the browser load something, relative to the page's own address.
+_LOADS = re.compile(
+    r"\b(?:src|srcset|poster|data|xlink:href)\s*=|url\(|<(?:use|image|link|object|embed|iframe|base|video|audio"
+    r"|source|picture|input|style)\b", re.I)
+_TOC_LIST = re.compile(r'<ul\b[^>]*\bclass="md-nav__list"[^>]*>')
+# Only the first list is Material's table of contents component; the others are plain lists in it.
+_COMPONENT = re.compile(r'\s(?:data-md-component="toc"|data-md-scrollfix(?:="[^"]*")?)')
+
+# A real property of the window, so no element of a page can stand in for it by its id or name.
+INIT_JS = "window.__eqpContent = null; window.__eqpParts = null;"
+
+# Run after the batch has loaded: finds the articles, gives each later one's ids a prefix and
+# points its references at them; false when the document is not the batch the runner made, or an
+# article shares an id with the chrome (then its pages are checked one by one).
+PREPARE_JS = r"""
+const count = arguments[0];
+const parts = Array.from(document.querySelectorAll('div.md-content > article.md-content__inner'));
+if (parts.length !== count) return false;
+const REFS = ['aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant',
+              'aria-details', 'aria-errormessage', 'aria-flowto', 'for', 'headers', 'list', 'form'];
+// Each later page's own elements: its article, and the table of contents compose() added for it.
+const own = parts.map((part, j) => [part, ...document.querySelectorAll(`[data-eqp-batch-toc="${j}"]`)]);
+const inside = new Set();
+for (const roots of own) for (const root of roots) for (const el of root.querySelectorAll('[id]')) inside.add(el);
+const chrome = new Set();
+for (const el of document.querySelectorAll('[id]')) if (!inside.has(el)) chrome.add(el.id);
+let alone = true;
+own.forEach((roots, j) => {
+  if (j === 0) return;  // the page the batch is made from: its ids are its own
+  const prefix = 'eqp-batch' + j + '-';
+  const elements = roots.flatMap(root => Array.from(root.querySelectorAll('*')));
+  const ids = new Set(elements.filter(el => el.id).map(el => el.id));
+  for (const id of ids) if (chrome.has(id)) alone = false;
+  const to = id => (ids.has(id) || !chrome.has(id)) ? prefix + id : id;
+  for (const el of elements) {
+    if (el.id) el.id = prefix + el.id;
+    for (const name of REFS) {
+      const value = el.getAttribute(name);
+      if (value !== null) el.setAttribute(name, value.split(/\s+/).filter(Boolean).map(to).join(' '));
+    }
+    const href = el.getAttribute('href');
+    if (href && href.length > 1 && href.startsWith('#')) {
+      let id = href.slice(1);
+      try { id = decodeURIComponent(id); } catch (e) {}
+      el.setAttribute('href', '#' + to(id));
+    }
+  }
+});
+window.__eqpContent = parts[0].parentElement;
+window.__eqpParts = parts;
+return alone;
+"""
+
+# axe rules whose faults may lie only between two pages of a batch: a node is let go when every
+# node it repeats belongs to another page (``PAGE_OF_JS``), and none of them to the chrome.
+CROSS_PAGE_RULES = ("landmark-unique",)
+
+# The page of the batch an element belongs to: its article, or the table of contents it came with
+# (the first page's own list, or one ``compose`` marked); "chrome" for what every page has.
+PAGE_OF_JS = r"""
+const pageOf = el => {
+  const toc = el.closest('[data-eqp-batch-toc]');
+  if (toc) return toc.getAttribute('data-eqp-batch-toc');
+  if (el.closest('ul[data-md-component="toc"]')) return '0';
+  const i = window.__eqpParts.findIndex(part => part.contains(el));
+  return i < 0 ? 'chrome' : String(i);
+};
+const acrossPagesOnly = node => {
+  if (!node.element) return false;
+  const page = pageOf(node.element);
+  const related = ['any', 'all', 'none'].flatMap(key => node[key] || []).flatMap(check => check.relatedNodes || []);
+  return page !== 'chrome' && related.length > 0 && related.every(other => {
+    if (!other.element) return false;
+    const theirs = pageOf(other.element);
+    return theirs !== 'chrome' && theirs !== page;
+  });
+};
+"""
+
+
+def batchable(html: str) -> bool:
+    """Whether a page's content can be checked inside another page of its template."""
+    bounds = content_bounds(html)
+    return bounds is not None and html.startswith(ARTICLE_START, bounds[0]) and not _LOADS.search(html, *bounds)
+
+
+def has_toc(html: str) -> bool:
+    bounds = content_bounds(html)
+    return bounds is not None and _toc_list(html, bounds[0]) is not None
+
+
+def _toc_list(html: str, before: int) -> tuple[int, int] | None:
+    """The table of contents' lists: from the first ``<ul>`` to the end of its ``<nav>``, not included."""
+    bounds = toc_bounds(html[:before])
+    if bounds is None:
+        return None
+    first = _TOC_LIST.search(html, bounds[0], bounds[1])
+    return (first.start(), bounds[1] - len("</nav>")) if first else None
+
+
+def compose(pages: list[str]) -> str:
+    """One document holding every page's article (and table of contents) in the first page's template.
+
+    The pages must share a template and each be ``batchable``.
+    """
+    shell = pages[0]
+    start, end = content_bounds(shell)
+    toc = _toc_list(shell, start)
+    articles, tocs = [], []
+    for number, html in enumerate(pages[1:], start=1):
+        bounds = content_bounds(html)
+        articles.append(html[bounds[0]:bounds[1]])
+        own = _toc_list(html, bounds[0])
+        if own is not None:
+            lists = _COMPONENT.sub("", html[own[0]:own[1]])
+            tocs.append(f'<ul data-eqp-batch-toc="{number}"' + lists.removeprefix("<ul"))
+    if toc is None:
+        if tocs:
+            raise ValueError("the first page of a batch must have a table of contents when another has")
+        return shell[:end] + "\n".join(articles) + shell[end:]
+    return shell[:toc[1]] + "\n".join(tocs) + shell[toc[1]:end] + "\n".join(articles) + shell[end:]
