@@ -110,3 +110,13 @@ def test_batches_report_exactly_what_single_pages_report(sample_site: Path, tmp_
     assert {p.url for p in alone} == faulty, alone
     assert report["batches_checked_again"] == len(faulty) and report["batches_passed"] == len(groups) - len(faulty)
     assert single["batches_passed"] == single["batches_checked_again"] == 0
+
+
+def test_a_batch_holds_at_most_so_many_pages_and_so_much_content(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(settings, "BATCH_PAGES", 3)
+    monkeypatch.setattr(settings, "BATCH_BYTES", 100)
+    sizes = {"/a/": 30, "/b/": 30, "/c/": 30, "/d/": 30, "/e/": 90, "/f/": 50, "/g/": 40}
+    infos = {url: PageInfo(url, tmp_path, "key", url, False, "template", True, False, size) for url, size in sizes.items()}
+    batches = _batched({url: settings.CONTENT_REGION for url in infos}, infos)
+    # Three pages make a batch; /e/ would take /d/'s past 100 characters and /f/ /e/'s, so both are opened alone.
+    assert [[url for url, _ in pages] for pages in batches] == [["/a/", "/b/", "/c/"], ["/f/", "/g/"]]

@@ -23,6 +23,12 @@ way round, that a page with a problem never passes in a batch:
   that loads anything from its content (images, objects, SVG ``use``) is never batched.
 - the page-level rules axe leaves to our static checks (one ``<h1>``, heading order, title,
   language) run on each page's own HTML anyway.
+- layout: each article sits in the same column, at the same width and under the same styles as
+  on its own page, one below the other (content cannot float out of its article: the sanitiser
+  keeps no style or class), so what the layout checks measure element by element (reflow at
+  320 px, text cut off by wider spacing or bigger text, contrast, focus under the sticky header)
+  is measured as on the page. What differs is what follows an article (the next one, not the
+  footer) and so how far the document scrolls.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ from eqportal.a11y.duplicates import drop_duplicates
 from eqportal.a11y.engines import EngineMissing
 from eqportal.a11y.markup import start_markup_check
 from eqportal.a11y.problem import PageProblem
-from eqportal.a11y.regions import content_bounds, toc_bounds  # noqa: F401 (content_bounds: re-exported)
+from eqportal.a11y.regions import content_bounds, toc_bounds
 from eqportal.a11y.report import DEFAULT_CACHE, parse_shard, write_report, write_report_file  # noqa: F401 (parse_shard: re-exported)
 from eqportal.a11y.static import check_page, check_titles
 from eqportal.progress import PlainProgress
@@ -156,13 +156,16 @@ class PageInfo:
     template: str | None
     batchable: bool = False  # its content can be checked inside another page of its template (batch.py)
     toc: bool = False  # it has a table of contents (the first page of a batch must have one if any has)
+    content_size: int = 0  # characters of its content region
 
 
 def _info(url: str, path: Path, assets: str) -> PageInfo:
     html = read_html(path)
     template = template_key(html)
+    bounds = content_bounds(html)
     return PageInfo(url, path, page_key(html, assets), page_title(html), is_redirect(html), template,
-                    template is not None and batch.batchable(html), batch.has_toc(html))
+                    template is not None and batch.batchable(html), batch.has_toc(html),
+                    bounds[1] - bounds[0] if bounds else len(html))
 
 
 def _static(url: str, path: str) -> list[PageProblem]:
@@ -331,8 +334,9 @@ def _pages_to_open(share: dict[str, PageInfo], to_check: list[str], fresh_pages:
 
 
 def _batched(to_open: dict[str, str | None], share: dict[str, PageInfo]) -> list[list[tuple[str, Path]]]:
-    """Pages checked in their content only, grouped by template into batches of ``settings.BATCH_PAGES``;
-    a page with a table of contents first, so the batch has one to add the others' to."""
+    """Pages checked in their content only, grouped by template into batches of at most
+    ``settings.BATCH_PAGES`` pages and ``settings.BATCH_BYTES`` of content; a page with a table of
+    contents first, so the batch has one to add the others' to."""
     by_template: dict[str, list[str]] = {}
     for url, scope in to_open.items():
         info = share[url]
@@ -340,7 +344,15 @@ def _batched(to_open: dict[str, str | None], share: dict[str, PageInfo]) -> list
             by_template.setdefault(info.template, []).append(url)
     batches = []
     for urls in by_template.values():
-        for group in _batches(urls, max(1, settings.BATCH_PAGES)):
+        groups: list[list[str]] = [[]]
+        size = 0
+        for url in urls:
+            if groups[-1] and (len(groups[-1]) >= settings.BATCH_PAGES or size + share[url].content_size > settings.BATCH_BYTES):
+                groups.append([])
+                size = 0
+            groups[-1].append(url)
+            size += share[url].content_size
+        for group in groups:
             if len(group) > 1:
                 group.sort(key=lambda u: not share[u].toc)
                 batches.append([(u, share[u].path) for u in group])
