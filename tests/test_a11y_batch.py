@@ -44,12 +44,22 @@ def test_a_page_that_loads_anything_from_its_content_is_never_batched():
     assert not batch.batchable("<html><body><main><h1>No article</h1></main></body></html>")
 
 
+def _infos(folder: Path, pages: dict[str, str]) -> dict[str, PageInfo]:
+    infos = {}
+    for url, html in pages.items():
+        path = folder / url.strip("/") / "index.html"
+        path.parent.mkdir(parents=True)
+        path.write_text(html, encoding="utf-8")
+        infos[url] = PageInfo(url, path, "key", url, False, "template")
+    return infos
+
+
 def test_the_first_page_of_a_batch_has_a_table_of_contents_when_any_has(tmp_path: Path):
     without, with_toc = page("Parks", "<p>Three</p>"), page("Libraries", "<p>Two</p>", ("context",))
     with pytest.raises(ValueError):
         batch.compose([without, with_toc])
-    infos = {url: PageInfo(url, tmp_path / url.strip("/"), "key", url, False, "template", True, batch.has_toc(html))
-             for url, html in (("/parks/", without), ("/libraries/", with_toc), ("/roads/", without))}
+    infos = _infos(tmp_path, {"/parks/": without, "/libraries/": with_toc, "/roads/": without,
+                              "/museums/": page("Museums", '<img src="hall.jpg" alt="The hall">')})
     batches = _batched({url: settings.CONTENT_REGION for url in infos}, infos)
     assert [[url for url, _ in pages] for pages in batches] == [["/libraries/", "/parks/", "/roads/"]]
 
@@ -114,9 +124,9 @@ def test_batches_report_exactly_what_single_pages_report(sample_site: Path, tmp_
 
 def test_a_batch_holds_at_most_so_many_pages_and_so_much_content(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(settings, "BATCH_PAGES", 3)
-    monkeypatch.setattr(settings, "BATCH_BYTES", 100)
-    sizes = {"/a/": 30, "/b/": 30, "/c/": 30, "/d/": 30, "/e/": 90, "/f/": 50, "/g/": 40}
-    infos = {url: PageInfo(url, tmp_path, "key", url, False, "template", True, False, size) for url, size in sizes.items()}
+    monkeypatch.setattr(settings, "BATCH_BYTES", 1200)  # each page adds about 70 characters of article and heading
+    sizes = {"/a/": 300, "/b/": 300, "/c/": 300, "/d/": 300, "/e/": 900, "/f/": 500, "/g/": 400}
+    infos = _infos(tmp_path, {url: page(url.strip("/"), "x" * size) for url, size in sizes.items()})
     batches = _batched({url: settings.CONTENT_REGION for url in infos}, infos)
-    # Three pages make a batch; /e/ would take /d/'s past 100 characters and /f/ /e/'s, so both are opened alone.
+    # Three pages make a batch; /e/ would take /d/'s past the limit and /f/ /e/'s, so both are opened alone.
     assert [[url for url, _ in pages] for pages in batches] == [["/a/", "/b/", "/c/"], ["/f/", "/g/"]]

@@ -38,10 +38,13 @@ import re
 from eqportal.a11y.regions import content_bounds, toc_bounds
 
 ARTICLE_START = '<article class="md-content__inner'
-# Content that makes the browser load something, relative to the page's own address.
-_LOADS = re.compile(
-    r"\b(?:src|srcset|poster|data|xlink:href)\s*=|url\(|<(?:use|image|link|object|embed|iframe|base|video|audio"
-    r"|source|picture|input|style)\b", re.I)
+# Content that makes the browser load something, relative to the page's own address: looked for as
+# plain text in the lower-cased content (three times quicker than one regular expression), and with
+# spaces before "=" only where the content has any.
+_LOADS = ("src=", "srcset=", "poster=", "data=", "xlink:href=", "url(", "<use", "<image", "<link", "<object",
+          "<embed", "<iframe", "<base", "<video", "<audio", "<source", "<picture", "<input", "<style")
+_SPACED_LOAD = re.compile(r"(?:src|srcset|poster|data|xlink:href)\s+=")
+_SPACE_BEFORE_EQUALS = re.compile(r"\s=")
 _TOC_LIST = re.compile(r'<ul\b[^>]*\bclass="md-nav__list"[^>]*>')
 # Only the first list is Material's table of contents component; the others are plain lists in it.
 _COMPONENT = re.compile(r'\s(?:data-md-component="toc"|data-md-scrollfix(?:="[^"]*")?)')
@@ -121,7 +124,12 @@ const acrossPagesOnly = node => {
 def batchable(html: str) -> bool:
     """Whether a page's content can be checked inside another page of its template."""
     bounds = content_bounds(html)
-    return bounds is not None and html.startswith(ARTICLE_START, bounds[0]) and not _LOADS.search(html, *bounds)
+    if bounds is None or not html.startswith(ARTICLE_START, bounds[0]):
+        return False
+    content = html[bounds[0]:bounds[1]].lower()
+    if any(token in content for token in _LOADS):
+        return False
+    return not (_SPACE_BEFORE_EQUALS.search(content) and _SPACED_LOAD.search(content))
 
 
 def has_toc(html: str) -> bool:

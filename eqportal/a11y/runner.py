@@ -154,18 +154,11 @@ class PageInfo:
     title: str
     redirect: bool
     template: str | None
-    batchable: bool = False  # its content can be checked inside another page of its template (batch.py)
-    toc: bool = False  # it has a table of contents (the first page of a batch must have one if any has)
-    content_size: int = 0  # characters of its content region
 
 
 def _info(url: str, path: Path, assets: str) -> PageInfo:
     html = read_html(path)
-    template = template_key(html)
-    bounds = content_bounds(html)
-    return PageInfo(url, path, page_key(html, assets), page_title(html), is_redirect(html), template,
-                    template is not None and batch.batchable(html), batch.has_toc(html),
-                    bounds[1] - bounds[0] if bounds else len(html))
+    return PageInfo(url, path, page_key(html, assets), page_title(html), is_redirect(html), template_key(html))
 
 
 def _static(url: str, path: str) -> list[PageProblem]:
@@ -336,26 +329,33 @@ def _pages_to_open(share: dict[str, PageInfo], to_check: list[str], fresh_pages:
 def _batched(to_open: dict[str, str | None], share: dict[str, PageInfo]) -> list[list[tuple[str, Path]]]:
     """Pages checked in their content only, grouped by template into batches of at most
     ``settings.BATCH_PAGES`` pages and ``settings.BATCH_BYTES`` of content; a page with a table of
-    contents first, so the batch has one to add the others' to."""
-    by_template: dict[str, list[str]] = {}
+    contents first, so the batch has one to add the others' to.
+
+    Each page is read again here rather than with the others in ``_info``: only pages opened in
+    the browser need it, a handful after an edit."""
+    by_template: dict[str, list[tuple[str, int, bool]]] = {}
     for url, scope in to_open.items():
         info = share[url]
-        if scope is not None and info.batchable:
-            by_template.setdefault(info.template, []).append(url)
+        if scope is None or info.template is None:
+            continue
+        html = read_html(info.path)
+        if batch.batchable(html):
+            bounds = content_bounds(html)
+            by_template.setdefault(info.template, []).append((url, bounds[1] - bounds[0], batch.has_toc(html)))
     batches = []
-    for urls in by_template.values():
-        groups: list[list[str]] = [[]]
+    for pages in by_template.values():
+        groups: list[list[tuple[str, int, bool]]] = [[]]
         size = 0
-        for url in urls:
-            if groups[-1] and (len(groups[-1]) >= settings.BATCH_PAGES or size + share[url].content_size > settings.BATCH_BYTES):
+        for page in pages:
+            if groups[-1] and (len(groups[-1]) >= settings.BATCH_PAGES or size + page[1] > settings.BATCH_BYTES):
                 groups.append([])
                 size = 0
-            groups[-1].append(url)
-            size += share[url].content_size
+            groups[-1].append(page)
+            size += page[1]
         for group in groups:
             if len(group) > 1:
-                group.sort(key=lambda u: not share[u].toc)
-                batches.append([(u, share[u].path) for u in group])
+                group.sort(key=lambda page: not page[2])
+                batches.append([(url, share[url].path) for url, _, _ in group])
     return batches
 
 
@@ -438,7 +438,7 @@ def run(
     context = multiprocessing.get_context("spawn")
     static_workers = max(1, min(default_workers() // 2 if to_open else default_workers(), len(to_check)))
     with concurrent.futures.ProcessPoolExecutor(static_workers, mp_context=context) as pool, _progress(progress) as bar:
-        static = [pool.submit(_static_batch, batch) for batch in _batches([(u, str(share[u].path)) for u in to_check], 25)]
+        static = [pool.submit(_static_batch, pages) for pages in _batches([(u, str(share[u].path)) for u in to_check], 25)]
         if to_open:
             markup = start_markup_check(site_dir, to_open)  # the Nu HTML validator, beside the browsers
             batches = _batched(to_open, share)
@@ -496,8 +496,8 @@ def _batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _static_batch(batch: list[tuple[str, str]]) -> list[PageProblem]:
-    return [p for url, path in batch for p in _static(url, path)]
+def _static_batch(pages: list[tuple[str, str]]) -> list[PageProblem]:
+    return [p for url, path in pages for p in _static(url, path)]
 
 
 if __name__ == "__main__":  # pragma: no cover
