@@ -14,8 +14,8 @@ way round, that a page with a problem never passes in a batch:
 - ids: each later page's ids are given a prefix of its own (``PREPARE_JS``), and the references
   in its article and its table of contents (``aria-labelledby``, ``for``, ``headers``,
   ``href="#..."``...) follow its own ids, or the chrome's; a reference to any other id is left
-  pointing nowhere, as it would on the page alone. An id a page's content shares with the chrome
-  sends the batch back to single pages.
+  pointing nowhere, as it would on the page alone. An id a page's content shares with the chrome,
+  or one that already looks prefixed, sends the batch back to single pages.
 - landmarks whose names repeat only across articles (every assessment has its "Contents") are
   not a fault of any page; the same name twice within one article, or in an article and the
   chrome, still is (``CROSS_PAGE_RULES``).
@@ -67,7 +67,8 @@ const inside = new Set();
 for (const roots of own) for (const root of roots) for (const el of root.querySelectorAll('[id]')) inside.add(el);
 const chrome = new Set();
 for (const el of document.querySelectorAll('[id]')) if (!inside.has(el)) chrome.add(el.id);
-let alone = true;
+// An id already written like a prefixed one could be taken for another page's.
+let alone = !Array.from(document.querySelectorAll('[id]')).some(el => el.id.startsWith('eqp-batch'));
 own.forEach((roots, j) => {
   if (j === 0) return;  // the page the batch is made from: its ids are its own
   const prefix = 'eqp-batch' + j + '-';
