@@ -234,25 +234,29 @@ def _words(text: str) -> str:
 def computed_names(driver, count: int) -> dict[int, str]:
     """The names Chromium computes for the elements NAMED_JS marked, by their number, from its
     accessibility tree: a few DevTools calls for the whole page, where asking WebDriver for each
-    element's name took a round trip each (24 s for the 6,000 links of a county's index)."""
+    element's name took a round trip each (24 s for the 6,000 links of a county's index).
+
+    The marked elements, found by DevTools in document order, are numbered in that order (as
+    NAMED_JS numbered them); the tree's nodes are matched to them through their DOM nodes."""
     if not count:
         return {}
-    marked: dict[int, int] = {}  # backend node id -> number
-    stack = [driver.execute_cdp_cmd("DOM.getDocument", {"depth": -1})["root"]]
-    while stack:
-        node = stack.pop()
-        attributes = node.get("attributes") or []
-        for key, value in zip(attributes[::2], attributes[1::2]):
-            if key == "data-eqp-named":
-                marked[node["backendNodeId"]] = int(value)
-        stack.extend(node.get("children") or ())
+    document = driver.execute_cdp_cmd("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    marked_nodes = driver.execute_cdp_cmd("DOM.querySelectorAll", {"nodeId": document, "selector": "[data-eqp-named]"})["nodeIds"]
+    if len(marked_nodes) != count:  # the page marked something itself: ask each element (the caller does)
+        driver.execute_cdp_cmd("DOM.disable", {})
+        return {}
+    marked = {node: number for number, node in enumerate(marked_nodes)}
     root = driver.execute_cdp_cmd("Runtime.evaluate", {"expression": CONTENT_ROOT_JS})["result"]["objectId"]
+    found = [ax for role in NAMED_ROLES
+             for ax in driver.execute_cdp_cmd("Accessibility.queryAXTree", {"objectId": root, "role": role})["nodes"]
+             if ax.get("backendDOMNodeId")]
+    nodes = driver.execute_cdp_cmd("DOM.pushNodesByBackendIdsToFrontend",
+                                   {"backendNodeIds": [ax["backendDOMNodeId"] for ax in found]})["nodeIds"] if found else []
     names: dict[int, str] = {}
-    for role in NAMED_ROLES:
-        for ax in driver.execute_cdp_cmd("Accessibility.queryAXTree", {"objectId": root, "role": role})["nodes"]:
-            number = marked.get(ax.get("backendDOMNodeId"))
-            if number is not None and number not in names:
-                names[number] = str((ax.get("name") or {}).get("value") or "")
+    for ax, node in zip(found, nodes):
+        number = marked.get(node)
+        if number is not None and number not in names:
+            names[number] = str((ax.get("name") or {}).get("value") or "")
     driver.execute_cdp_cmd("Runtime.releaseObject", {"objectId": root})
     driver.execute_cdp_cmd("DOM.disable", {})
     # Asking for the tree switched it on: Chromium would keep it up to date through every later
