@@ -122,20 +122,20 @@ const acrossPagesOnly = node => {
 """
 
 
-def batchable(html: str) -> bool:
-    """Whether a page's content can be checked inside another page of its template."""
+def measure(html: str) -> tuple[int, bool] | None:
+    """For a page whose content can be checked inside another page of its template: the size of
+    its content and whether it has a table of contents; None for a page that cannot."""
     bounds = content_bounds(html)
     if bounds is None or not html.startswith(ARTICLE_START, bounds[0]):
-        return False
+        return None
     content = html[bounds[0]:bounds[1]].lower()
-    if any(token in content for token in _LOADS):
-        return False
-    return not (_SPACE_BEFORE_EQUALS.search(content) and _SPACED_LOAD.search(content))
+    if any(token in content for token in _LOADS) or (_SPACE_BEFORE_EQUALS.search(content) and _SPACED_LOAD.search(content)):
+        return None
+    return bounds[1] - bounds[0], _toc_list(html, bounds[0]) is not None
 
 
-def has_toc(html: str) -> bool:
-    bounds = content_bounds(html)
-    return bounds is not None and _toc_list(html, bounds[0]) is not None
+def batchable(html: str) -> bool:
+    return measure(html) is not None
 
 
 def _toc_list(html: str, before: int) -> tuple[int, int] | None:

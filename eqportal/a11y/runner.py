@@ -338,10 +338,9 @@ def _batched(to_open: dict[str, str | None], share: dict[str, PageInfo]) -> list
         info = share[url]
         if scope is None or info.template is None:
             continue
-        html = read_html(info.path)
-        if batch.batchable(html):
-            bounds = content_bounds(html)
-            by_template.setdefault(info.template, []).append((url, bounds[1] - bounds[0], batch.has_toc(html)))
+        measured = batch.measure(read_html(info.path))
+        if measured is not None:
+            by_template.setdefault(info.template, []).append((url, *measured))
     batches = []
     for pages in by_template.values():
         groups: list[list[tuple[str, int, bool]]] = [[]]
