@@ -60,11 +60,11 @@ class Page:
     def soup(self) -> BeautifulSoup:
         return BeautifulSoup(self.html, "html.parser")
 
-    @property
+    @cached_property
     def body(self) -> Tag:
         return self.soup.body or self.soup
 
-    @property
+    @cached_property
     def content(self) -> Tag:
         """The page's own content (not the site navigation), where abbreviations are explained."""
         return self.soup.find("article") or self.soup.find("main") or self.body
@@ -295,8 +295,9 @@ def check_document_safety(page: Page) -> Iterable[PageProblem]:
     from eqportal.site.csp import is_executable, is_theme_script
 
     content = page.content
+    in_content_ids = set() if content is page.body else {id(content)} | {id(el) for el in content.find_all(True)}
     for el in page.soup.find_all(True):
-        in_content = content is not page.body and content in el.parents or el is content
+        in_content = id(el) in in_content_ids
         if el.name == "script":
             attrs = " ".join(f"{k}={v}" for k, v in el.attrs.items() if k == "type")
             if el.get("src"):
