@@ -248,8 +248,10 @@ class Browser:
     def _checks(self, url: str, scope: str | None) -> list[PageProblem]:
         problems = self._axe(url)
         problems += self._htmlcs(url)
-        problems += self._clipped_by_user_styles(url, scope)
         problems += content_browser.desktop_checks(self.driver, url, settings.DESKTOP[0])
+        # Last at the desktop width: the page laid out again without the reader's styles is then the
+        # page laid out at the narrow width, one layout instead of two.
+        problems += self._clipped_by_user_styles(url, scope)
         problems += self._reflow(url)
         problems += content_browser.narrow_checks(self.driver, url, settings.REFLOW_WIDTH, settings.REFLOW_EXEMPT)
         return problems
