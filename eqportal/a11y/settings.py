@@ -72,7 +72,7 @@ CONTENT_REGION = "article.md-content__inner, main"
 # 2,000-assessment site (4,117 pages, 2 cores): one by one 1.9 pages/s, 8 at a time 5.2, 16 at a
 # time 5.5. BATCH_BYTES (characters of content) keeps a batch of long pages well inside the
 # browser's script timeout: an assessment's content is about 40,000.
-BATCH_PAGES = 16
+BATCH_PAGES = 32
 BATCH_BYTES = 1_000_000
 
 # axe's colour-contrast rule is most of axe's time (two thirds on an assessment page): it works
