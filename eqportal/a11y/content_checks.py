@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 from bs4 import NavigableString, Tag
 
 from eqportal.a11y.problem import PageProblem
-from eqportal.a11y.static import Page, _text_nodes, accessible_name
+from eqportal.a11y.static import Page, accessible_name
 from eqportal.glossary import well_known
 
 # GOV.UK: a link to a document says its format and size, e.g. "Annual report (PDF, 1.2 MB)".
@@ -54,14 +54,19 @@ OBSOLETE = {
 INITIALISM = re.compile(r"(?<![\w\-/.])([A-Z][A-Z&]{1,5})(s?)(?![\w\-/])(?!\.\w)")
 SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by", "&", "with"})
 ROMAN = re.compile(r"^[IVXLCDM]+$")
+IMAGE_INPUT = re.compile("^image$", re.I)
 
 
 def _words(text: str) -> str:
     return " ".join(text.split())
 
 
+def _with(elements: list[Tag], attribute: str) -> list[Tag]:
+    return [el for el in elements if el.has_attr(attribute)]
+
+
 def check_document_links(page: Page) -> Iterable[PageProblem]:
-    for a in page.content.find_all("a", href=True):
+    for a in _with(page.tags("a", content=True), "href"):
         ext = "." + urlparse(a["href"]).path.rsplit(".", 1)[-1].lower() if "." in urlparse(a["href"]).path else ""
         kind = DOCUMENT_FORMATS.get(ext)
         if not kind:
@@ -88,7 +93,8 @@ def _text_after(el: Tag) -> str:
 
 
 def check_images(page: Page) -> Iterable[PageProblem]:
-    for img in page.content.find_all("img") + page.content.find_all("input", type=re.compile("^image$", re.I)):
+    images = page.tags("img", content=True) + [el for el in page.tags("input", content=True) if IMAGE_INPUT.search(el.get("type") or "")]
+    for img in images:
         if not img.has_attr("alt"):
             continue  # axe's image-alt reports a missing alt
         alt = _words(img["alt"])
@@ -119,7 +125,7 @@ def _has_label(field: Tag, page: Page) -> bool:
 
 def check_form_fields(page: Page) -> Iterable[PageProblem]:
     groups: dict[tuple[int, str], list[Tag]] = defaultdict(list)
-    for field in page.body.find_all(["input", "select", "textarea"]):
+    for field in page.tags(("input", "select", "textarea")):
         kind = (field.get("type") or "text").lower() if field.name == "input" else field.name
         if kind in FIELD_TYPES_WITHOUT_LABEL or "md-toggle" in (field.get("class") or []):
             continue  # Material's state checkboxes: the buttons eqp-a11y.js adds carry their names
@@ -154,29 +160,30 @@ def _named_group(field: Tag) -> bool:
 
 
 def check_markup_faults(page: Page) -> Iterable[PageProblem]:
-    ids = Counter(el["id"] for el in page.body.find_all(id=True))
+    with_id = _with(page.elements, "id")
+    ids = Counter(el["id"] for el in with_id)
     reported: set[str] = set()
-    for el in page.body.find_all(id=True):
+    for el in with_id:
         if ids[el["id"]] > 1 and el["id"] not in reported:
             reported.add(el["id"])
             yield page.problem("id-duplicate", f"id \"{el['id']}\" is used {ids[el['id']]} times on the page; labels, "
                                "skip links and screen readers find only the first", el)
-    for a in page.content.find_all("a", href=True):
+    for a in _with(page.tags("a", content=True), "href"):
         if a["href"].strip() in ("#", ""):
             yield page.problem("link-nowhere", f"link \"{_words(accessible_name(a, page.soup))}\" goes nowhere "
                                f"(href=\"{a['href'].strip()}\"); link to a page or section, or use a <button>", a)
-    for a in page.content.find_all(["a", "area", "form"], target=True):
+    for a in _with(page.tags(("a", "area", "form"), content=True), "target"):
         if a["target"].lower() in ("", "_self", "_parent", "_top"):
             continue
         name = accessible_name(a, page.soup) + " " + _words(a.get("title") or "")
         if not NEW_WINDOW_WORDS.search(name):
             yield page.problem("link-new-window", f"link \"{_words(accessible_name(a, page.soup))}\" opens a new window "
                                "without saying so; add \"(opens in a new tab)\" to its text, or let it open in place", a)
-    for el in page.body.find_all(accesskey=True):
+    for el in _with(page.elements, "accesskey"):
         key = " ".join(el["accesskey"]) if isinstance(el["accesskey"], list) else el["accesskey"]
         yield page.problem("accesskey", f"accesskey=\"{key}\" can clash with the keys of screen readers and "
                            "browsers; remove it", el)
-    for el in page.body.find_all(list(OBSOLETE)):
+    for el in page.tags(OBSOLETE):
         yield page.problem("obsolete-element", f"<{el.name}> is obsolete presentational markup: {OBSOLETE[el.name]}", el)
 
 
@@ -209,7 +216,7 @@ def check_unknown_abbreviations(page: Page) -> Iterable[PageProblem]:
     known = _known()
     seen: set[str] = set()
     text_so_far = ""
-    for s in _text_nodes(page.content):
+    for s in page.text_nodes:
         text = str(s)
         abbr = next((p for p in s.parents if p.name == "abbr"), None)
         if s.parent.name == "td" and INITIALISM.fullmatch(text.strip()):

@@ -44,6 +44,8 @@ RATING_SYNONYMS: dict[str, tuple[str, ...]] = {
     "none": ("no impact",),
     "superseded": ("replaced",),
 }
+SAME_PAGE_LINK = re.compile(r"^#.+")
+BUTTON_INPUT = re.compile(r"^(button|submit|reset)$")
 NOT_TEXT = ("script", "style", "code", "pre", "kbd", "samp", "template", "noscript", "svg")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -68,6 +70,38 @@ class Page:
     def content(self) -> Tag:
         """The page's own content (not the site navigation), where abbreviations are explained."""
         return self.soup.find("article") or self.soup.find("main") or self.body
+
+    # Every element of the body, and of the content, in document order, walked once: each check picks
+    # what it needs from these lists instead of searching the whole tree again (BeautifulSoup's
+    # find_all, two dozen times a page, was half of the static checks' time).
+    @cached_property
+    def elements(self) -> list[Tag]:
+        return [el for el in self.body.descendants if isinstance(el, Tag)]
+
+    @cached_property
+    def content_elements(self) -> list[Tag]:
+        return self.elements if self.content is self.body else [el for el in self.content.descendants if isinstance(el, Tag)]
+
+    @cached_property
+    def _by_name(self) -> dict[tuple[bool, str], list[Tag]]:
+        found: dict[tuple[bool, str], list[Tag]] = defaultdict(list)
+        for el in self.elements:
+            found[(False, el.name)].append(el)
+        for el in self.content_elements:
+            found[(True, el.name)].append(el)
+        return found
+
+    def tags(self, names: str | Iterable[str], *, content: bool = False) -> list[Tag]:
+        """The elements named ``names`` (one name or several) in the body, or in the content, in document order."""
+        if isinstance(names, str):
+            return self._by_name.get((content, names), [])
+        wanted = set(names)
+        return [el for el in (self.content_elements if content else self.elements) if el.name in wanted]
+
+    @cached_property
+    def text_nodes(self) -> list[NavigableString]:
+        """The content's text, without comments or what is not read as text (NOT_TEXT)."""
+        return [s for s in self.content.find_all(string=True) if not isinstance(s, Comment) and not _inside(s, NOT_TEXT)]
 
     @cached_property
     def is_redirect(self) -> bool:
@@ -110,7 +144,7 @@ def _is_layout_table(table: Tag) -> bool:
 
 
 def check_tables(page: Page) -> Iterable[PageProblem]:
-    for table in page.body.find_all("table"):
+    for table in page.tags("table"):
         if _is_layout_table(table):
             continue
         caption = table.find("caption")
@@ -125,7 +159,7 @@ def check_tables(page: Page) -> Iterable[PageProblem]:
 
 
 def check_headings(page: Page) -> Iterable[PageProblem]:
-    headings = page.body.find_all(HEADINGS)
+    headings = page.tags(HEADINGS)
     h1s = [h for h in headings if h.name == "h1"]
     if len(h1s) != 1:
         yield page.problem("heading-one-h1", f"page has {len(h1s)} <h1> headings; it needs exactly one",
@@ -136,7 +170,7 @@ def check_headings(page: Page) -> Iterable[PageProblem]:
         if level and new > level + 1:
             yield page.problem("heading-order", f"<{h.name}> follows <h{level}>: heading levels skip h{level + 1}", h)
         level = new
-    for p in page.body.find_all("p"):
+    for p in page.tags("p"):
         children = [c for c in p.children if not (isinstance(c, NavigableString) and not c.strip())]
         if len(children) == 1 and isinstance(children[0], Tag) and children[0].name in ("strong", "b"):
             text = children[0].get_text(" ", strip=True)
@@ -147,7 +181,9 @@ def check_headings(page: Page) -> Iterable[PageProblem]:
 def check_links(page: Page) -> Iterable[PageProblem]:
     targets: dict[str, set[str]] = defaultdict(set)
     first: dict[str, Tag] = {}
-    for a in page.body.find_all("a", href=True):
+    for a in page.tags("a"):
+        if not a.has_attr("href"):
+            continue
         name = accessible_name(a, page.soup)
         if a["href"].startswith(("#", "javascript:")):
             continue
@@ -167,20 +203,13 @@ def check_links(page: Page) -> Iterable[PageProblem]:
                                first[text])
 
 
-def _text_nodes(scope: Tag) -> Iterable[NavigableString]:
-    for s in scope.find_all(string=True):
-        if isinstance(s, Comment) or _inside(s, NOT_TEXT):
-            continue
-        yield s
-
-
 def check_abbreviations(page: Page) -> Iterable[PageProblem]:
     """Each glossary abbreviation must be in <abbr title> or follow its expansion, the first time."""
     terms = page.glossary
     pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")s?(?![\w-])")
     explained: set[str] = set()
     seen_text = ""
-    for s in _text_nodes(page.content):
+    for s in page.text_nodes:
         abbr = next((p for p in s.parents if p.name == "abbr"), None)
         for m in pattern.finditer(str(s)):
             short = m.group(1)
@@ -206,8 +235,14 @@ def check_abbreviations(page: Page) -> Iterable[PageProblem]:
         seen_text += " " + str(s)
 
 
+def _rated(page: Page) -> list[Tag]:
+    """Elements with a rating modifier class (as BeautifulSoup's ``class_=RATING_CLASS`` finds them)."""
+    return [el for el in page.elements if el.get("class")
+            and (any(RATING_CLASS.search(c) for c in el["class"]) or RATING_CLASS.search(" ".join(el["class"])))]
+
+
 def check_colour_only(page: Page) -> Iterable[PageProblem]:
-    for el in page.body.find_all(class_=RATING_CLASS):
+    for el in _rated(page):
         for cls in el.get("class", []):
             m = RATING_CLASS.match(cls)
             if not m:
@@ -225,7 +260,7 @@ def check_document(page: Page) -> Iterable[PageProblem]:
     if not page.title:
         yield page.problem("page-title", "page has no <title>")
     skip = None
-    for a in page.body.find_all("a", href=re.compile(r"^#.+")):
+    for a in (a for a in page.tags("a") if SAME_PAGE_LINK.search(a.get("href") or "")):
         if "skip" in a.get_text().lower() and page.soup.find(id=a["href"][1:]):
             skip = a
             break
@@ -241,9 +276,9 @@ def check_unsafe_markup(page: Page) -> Iterable[PageProblem]:
 
     Bodies are sanitised when they are rendered; this is the net under that, over every built page.
     """
-    for el in page.content.find_all(UNSAFE_TAGS):
+    for el in page.tags(UNSAFE_TAGS, content=True):
         yield page.problem("unsafe-markup", f"<{el.name}> in the page content; content may not carry scripts or frames", el)
-    for el in page.content.find_all(True):
+    for el in page.content_elements:
         handlers = sorted(a for a in el.attrs if a.lower().startswith("on"))
         if handlers:
             yield page.problem("unsafe-markup", f"event handler attribute {', '.join(handlers)} in the page content", el)
@@ -295,7 +330,7 @@ def check_document_safety(page: Page) -> Iterable[PageProblem]:
     from eqportal.site.csp import is_executable, is_theme_script
 
     content = page.content
-    in_content_ids = set() if content is page.body else {id(content)} | {id(el) for el in content.find_all(True)}
+    in_content_ids = set() if content is page.body else {id(content)} | {id(el) for el in page.content_elements}
     for el in page.soup.find_all(True):
         in_content = id(el) in in_content_ids
         if el.name == "script":
@@ -325,8 +360,8 @@ def check_document_safety(page: Page) -> Iterable[PageProblem]:
 
 
 def check_buttons(page: Page) -> Iterable[PageProblem]:
-    controls = page.body.find_all(["button"]) + page.body.find_all(attrs={"role": "button"})
-    controls += page.body.find_all("input", type=re.compile(r"^(button|submit|reset)$"))
+    controls = page.tags("button") + [el for el in page.elements if el.get("role") == "button"]
+    controls += [el for el in page.tags("input") if BUTTON_INPUT.search(el.get("type") or "")]
     for el in controls:
         if el.name == "input" and el.get("type") in ("submit", "reset") and not el.get("value"):
             continue  # the browser supplies "Submit"/"Reset"
