@@ -185,3 +185,44 @@ def test_a_text_style_that_passed_is_not_measured_again(tmp_path: Path):
             assert browser._axe(f"/{name}/") == []
             marked.append(browser.driver.execute_script("return document.querySelectorAll('[data-eqp-style^=\"style-\"]').length"))
     assert marked[0] >= 3 and marked[1] == 0 and len(browser.known_styles) == marked[0]
+
+
+@pytest.mark.browser
+def test_html_codesniffer_measures_a_passing_style_once_and_still_reports_every_failure(tmp_path: Path):
+    """HTML_CodeSniffer's contrast test, once per text style: the same errors as measuring every element,
+    including punctuation (no style recorded) and text under a ::before with a background image."""
+    from eqportal.a11y import browser as chromium
+    from eqportal.a11y import engines, settings
+    from eqportal.a11y.runner import serve
+
+    pictured = ('<style>.pictured::before {{ content: ""; background-image: linear-gradient(#fff, #fff); }}</style>'
+                '<div class="pictured"><p>Under a picture.</p></div>')
+    bodies = {
+        "plain": "<p>Readable text.</p><p><b>Bold.</b></p>",
+        "again": "<p>Readable text again.</p><p><b>Bold again.</b></p>" + pictured,
+        "faint": '<p>Readable.</p><p class="faint">Too faint.</p><p class="faint">Also too faint.</p>',
+        "symbol": '<p>Readable.</p><p class="faint">»</p>',
+    }
+    for name, body in bodies.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(FAINT.format(title=f"Page {name}", body=body), encoding="utf-8")
+    with chromium.Browser() as browser, serve(tmp_path) as base:
+        browser._viewport(*settings.DESKTOP)
+        known: set[str] = set()
+        for name in bodies:
+            found = {}
+            for memo in (None, known):
+                browser.driver.get(f"{base}/{name}/")
+                browser._axe(f"/{name}/")  # records each text element's style
+                learned_before = set(known)
+                found[memo is None] = engines.run_htmlcs(browser.driver, memo)
+            assert found[True] == found[False], name
+            if name == "plain":
+                assert len(known) >= 2  # its styles passed
+            if name == "again":
+                assert known >= learned_before and not [m for m in found[True] if "G18" in m[0]]
+            if name in ("faint", "symbol"):
+                assert [m[2] for m in found[True] if "G18" in m[0]] == (
+                    ["main#main > p.faint:nth-of-type(2)", "main#main > p.faint:nth-of-type(3)"] if name == "faint"
+                    else ["main#main > p.faint:nth-of-type(2)"])
+                assert known == learned_before  # nothing is learned from a page with a failing style

@@ -97,13 +97,17 @@ function chain(el) {
                before.backgroundColor, before.backgroundImage, after.backgroundColor, after.backgroundImage,
                flows ? '' : '\u0001'].join('|');
   // The ancestors' part as a hash, not their whole text: a long chain hashed again on every element was
-  // most of this script's time. Positioned anywhere above stays visible, for the test below.
+  // most of this script's time. Marks carried down from any ancestor: \u0001 positioned, \u0002 a ::before with a background
+  // image (which HTML_CodeSniffer's contrast test weighs by its size, HTMLCS_CONTRAST_JS).
   const above = chain(el.parentElement);
-  const value = (!flows || above.startsWith('\u0001') ? '\u0001' : '') + hash(own + '>' + above);
+  const marks = (!flows || above.includes('\u0001') ? '\u0001' : '')
+    + (before.backgroundImage !== 'none' || above.includes('\u0002') ? '\u0002' : '');
+  const value = marks + hash(own + '>' + above);
   chains.set(el, value);
   return value;
 }
 let marked = 0;
+const styles = window.__eqpStyles = new Map();  // every text element's style, null where it is always measured
 for (const el of document.body.querySelectorAll('*')) {
   let text = false;
   for (const n of el.childNodes) if (n.nodeType === 3 && /[\\p{L}\\p{N}]/u.test(n.data)) { text = true; break; }
@@ -113,6 +117,7 @@ for (const el of document.body.querySelectorAll('*')) {
                 cs.webkitTextStrokeColor, cs.visibility, chain(el)].join('#');
   const positioned = full.includes('\u0001');
   const style = hash(full);
+  styles.set(el, positioned || full.includes('\u0002') ? null : style);
   // Values of 31 characters or more, which axe leaves out of the selectors it reports; the known
   // styles are such values, as RUN_AXE_JS reads them back.
   const value = (positioned ? 'positioned' : 'style-' + style).padEnd(40, '-');
@@ -200,6 +205,7 @@ class Browser:
             pass  # run_htmlcs says what is missing, on each page
         self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": "\n;\n".join(sources)})
         self.known_styles: set[str] = set()  # text styles that passed colour contrast in this session
+        self.htmlcs_known_styles: set[str] = set()  # and HTML_CodeSniffer's contrast test
         self.versions = {"chromium": self.driver.capabilities.get("browserVersion", "")}
         self.criteria: dict[str, str] = {}  # axe rule -> WCAG criteria, e.g. "1.4.3", from its tags
 
@@ -282,7 +288,8 @@ class Browser:
     def _htmlcs(self, url: str) -> list[PageProblem]:
         """HTML_CodeSniffer's WCAG2AA errors, as pa11y reports them; the rule is its technique code."""
         problems = []
-        for code, message, selector in engines.run_htmlcs(self.driver):
+        known = self.htmlcs_known_styles if settings.CONTRAST_ONCE_PER_STYLE else None
+        for code, message, selector in engines.run_htmlcs(self.driver, known):
             rule = settings.htmlcs_rule(code)
             self.criteria[rule] = settings.htmlcs_criterion(code)
             problems.append(PageProblem(url, rule, " ".join(message.split()), selector))
