@@ -97,8 +97,9 @@ function chain(el) {
                before.backgroundColor, before.backgroundImage, after.backgroundColor, after.backgroundImage,
                flows ? '' : '\u0001'].join('|');
   // The ancestors' part as a hash, not their whole text: a long chain hashed again on every element was
-  // most of this script's time. Marks carried down from any ancestor: \u0001 positioned, \u0002 a ::before with a background
-  // image (which HTML_CodeSniffer's contrast test weighs by its size, HTMLCS_CONTRAST_JS).
+  // most of this script's time. Marks carried down from any ancestor: \u0001 positioned, \u0002 a
+  // ::before with a background image (which HTML_CodeSniffer's contrast test weighs by its size,
+  // engines.HTMLCS_JS).
   const above = chain(el.parentElement);
   const marks = (!flows || above.includes('\u0001') ? '\u0001' : '')
     + (before.backgroundImage !== 'none' || above.includes('\u0002') ? '\u0002' : '');

@@ -61,12 +61,8 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def _with(elements: list[Tag], attribute: str) -> list[Tag]:
-    return [el for el in elements if el.has_attr(attribute)]
-
-
 def check_document_links(page: Page) -> Iterable[PageProblem]:
-    for a in _with(page.tags("a", content=True), "href"):
+    for a in page.tags("a", content=True, having="href"):
         ext = "." + urlparse(a["href"]).path.rsplit(".", 1)[-1].lower() if "." in urlparse(a["href"]).path else ""
         kind = DOCUMENT_FORMATS.get(ext)
         if not kind:
@@ -160,7 +156,7 @@ def _named_group(field: Tag) -> bool:
 
 
 def check_markup_faults(page: Page) -> Iterable[PageProblem]:
-    with_id = _with(page.elements, "id")
+    with_id = page.tags(having="id")
     ids = Counter(el["id"] for el in with_id)
     reported: set[str] = set()
     for el in with_id:
@@ -168,18 +164,18 @@ def check_markup_faults(page: Page) -> Iterable[PageProblem]:
             reported.add(el["id"])
             yield page.problem("id-duplicate", f"id \"{el['id']}\" is used {ids[el['id']]} times on the page; labels, "
                                "skip links and screen readers find only the first", el)
-    for a in _with(page.tags("a", content=True), "href"):
+    for a in page.tags("a", content=True, having="href"):
         if a["href"].strip() in ("#", ""):
             yield page.problem("link-nowhere", f"link \"{_words(accessible_name(a, page.soup))}\" goes nowhere "
                                f"(href=\"{a['href'].strip()}\"); link to a page or section, or use a <button>", a)
-    for a in _with(page.tags(("a", "area", "form"), content=True), "target"):
+    for a in page.tags(("a", "area", "form"), content=True, having="target"):
         if a["target"].lower() in ("", "_self", "_parent", "_top"):
             continue
         name = accessible_name(a, page.soup) + " " + _words(a.get("title") or "")
         if not NEW_WINDOW_WORDS.search(name):
             yield page.problem("link-new-window", f"link \"{_words(accessible_name(a, page.soup))}\" opens a new window "
                                "without saying so; add \"(opens in a new tab)\" to its text, or let it open in place", a)
-    for el in _with(page.elements, "accesskey"):
+    for el in page.tags(having="accesskey"):
         key = " ".join(el["accesskey"]) if isinstance(el["accesskey"], list) else el["accesskey"]
         yield page.problem("accesskey", f"accesskey=\"{key}\" can clash with the keys of screen readers and "
                            "browsers; remove it", el)

@@ -91,12 +91,18 @@ class Page:
             found[(True, el.name)].append(el)
         return found
 
-    def tags(self, names: str | Iterable[str], *, content: bool = False) -> list[Tag]:
-        """The elements named ``names`` (one name or several) in the body, or in the content, in document order."""
-        if isinstance(names, str):
-            return self._by_name.get((content, names), [])
-        wanted = set(names)
-        return [el for el in (self.content_elements if content else self.elements) if el.name in wanted]
+    def tags(self, names: str | Iterable[str] | None = None, *, content: bool = False, having: str | None = None) -> list[Tag]:
+        """The elements named ``names`` (one name, several, or None for any) in the body, or in the
+        content, that have the attribute ``having`` if given, in document order."""
+        everything = self.content_elements if content else self.elements
+        if names is None:
+            found = everything
+        elif isinstance(names, str):
+            found = self._by_name.get((content, names), [])
+        else:
+            wanted = set(names)
+            found = [el for el in everything if el.name in wanted]
+        return found if having is None else [el for el in found if el.has_attr(having)]
 
     @cached_property
     def text_nodes(self) -> list[NavigableString]:
@@ -181,9 +187,7 @@ def check_headings(page: Page) -> Iterable[PageProblem]:
 def check_links(page: Page) -> Iterable[PageProblem]:
     targets: dict[str, set[str]] = defaultdict(set)
     first: dict[str, Tag] = {}
-    for a in page.tags("a"):
-        if not a.has_attr("href"):
-            continue
+    for a in page.tags("a", having="href"):
         name = accessible_name(a, page.soup)
         if a["href"].startswith(("#", "javascript:")):
             continue
@@ -260,8 +264,8 @@ def check_document(page: Page) -> Iterable[PageProblem]:
     if not page.title:
         yield page.problem("page-title", "page has no <title>")
     skip = None
-    for a in (a for a in page.tags("a") if SAME_PAGE_LINK.search(a.get("href") or "")):
-        if "skip" in a.get_text().lower() and page.soup.find(id=a["href"][1:]):
+    for a in page.tags("a", having="href"):
+        if SAME_PAGE_LINK.search(a["href"]) and "skip" in a.get_text().lower() and page.soup.find(id=a["href"][1:]):
             skip = a
             break
     if skip is None and not page.is_redirect:  # a redirect stub has no repeated blocks to skip (WCAG 2.4.1)
@@ -360,7 +364,7 @@ def check_document_safety(page: Page) -> Iterable[PageProblem]:
 
 
 def check_buttons(page: Page) -> Iterable[PageProblem]:
-    controls = page.tags("button") + [el for el in page.elements if el.get("role") == "button"]
+    controls = page.tags("button") + [el for el in page.tags(having="role") if el["role"] == "button"]
     controls += [el for el in page.tags("input") if BUTTON_INPUT.search(el.get("type") or "")]
     for el in controls:
         if el.name == "input" and el.get("type") in ("submit", "reset") and not el.get("value"):
