@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eqportal.a11y.report import DEFAULT_CACHE, SITE_REPORT, write_report
-from eqportal.a11y.runner import run as run_checks
 from eqportal.buildcache import cache_folder
 from eqportal.context import build_context
 from eqportal.frontend import HANDOVER, Build, template_dirs
@@ -151,6 +150,8 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
             stage["summary"] = (f"{result.pages} pages" + (f", {pages} unchanged since the last publish" if pages else "")
                                 + (f", {files} other files unchanged" if files else ""))
         if check:
+            from eqportal.a11y.runner import run as run_checks  # the checker and its parser load only when checking
+
             with stages.stage("page checks") as stage:
                 result.problems, report = run_checks(built)
                 result.checked = result.pages

@@ -35,6 +35,7 @@ from eqportal.site.csp import add_csp
 from eqportal.site.navcache import Memo, nav_key
 from eqportal.site.page_cache import KeptPageMissing
 from eqportal.site.search_text import space_between_blocks
+from eqportal.site.templating import compiled_templates
 from eqportal.terminal import printable
 
 _build: list = []
@@ -144,6 +145,8 @@ class _PortalPage(Page):
 
 def on_env(env, config, files):
     env.loader = ChoiceLoader([env.loader, DictLoader({REUSED: ""})])
+    if _build and env.bytecode_cache is None:
+        env.bytecode_cache = compiled_templates(_build[0].context.build_cache)
     _nav_memo.clear()
     env.globals.update(eqp_nav_key=nav_key, eqp_memo=_nav_memo)  # overrides/partials/nav.html
     if _build and can_fork():

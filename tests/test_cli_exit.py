@@ -41,3 +41,12 @@ def test_wrong_usage_still_exits_2():
     result = subprocess.run([EQPORTAL, "no-such-verb"], capture_output=True, text=True, timeout=120, env=BUFFERED)
     assert result.returncode == 2
     assert "see --help" in result.stderr
+
+
+def test_a_build_without_page_checks_does_not_load_the_checker():
+    """Every rebuild pays for what it imports: the checker, its HTML parser and the browser driver wait for `a11y`."""
+    code = ("import sys; from eqportal.cli import build_parser; build_parser(); import eqportal.publish, eqportal.context, eqportal.loader; "
+            "print(sorted(m for m in ('bs4', 'selenium', 'eqportal.a11y.runner', 'eqportal.a11y.static') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -42,6 +42,27 @@ def test_a_council_template_overrides_one_block_and_keeps_the_rest(tmp_path):
     assert 'id="who-could-be-affected"' in page and "eqp-summary-list__key" not in page.split('id="who-could-be-affected"')[0]
 
 
+
+def test_a_template_edited_between_builds_shows_on_the_next_build_though_templates_are_kept_compiled(tmp_path):
+    from eqportal.site.templating import environment
+
+    overrides = tmp_path / "overrides" / "eqportal"
+    overrides.mkdir(parents=True)
+    override = overrides / "eqia.html"
+    context = fixture_context(template_dirs=(overrides,), build_cache=tmp_path / ".cache" / "build")
+
+    def glance(words):
+        override.write_text('{% extends "default/eqia.html" %}{% block at_a_glance %}<p class="kent-glance">'
+                            + words + "</p>{% endblock %}", encoding="utf-8")
+        environment.cache_clear()  # each build is a new process: nothing compiled is left in memory
+        site = {p.url: p for p in generate(fixture_portal(), context)}
+        return site["/eqias/bus-passes/"].html
+
+    assert "First words" in glance("First words")
+    assert any((tmp_path / ".cache" / "build" / "jinja").iterdir())  # kept compiled for the next build
+    page = glance("Second words")
+    assert "Second words" in page and "First words" not in page
+
 def test_content_values_are_escaped_by_the_templates(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "content/eqias/library-opening-hours.md",

@@ -3,9 +3,25 @@
 ``check_site(site_dir)`` is what ``eqportal a11y`` and ``eqportal build`` call; it returns every
 problem (an empty list means the site may be published) and writes the JSON report that the
 accessibility statement quotes.
+
+Both names are imported on first use: a build that only reads the last report (the accessibility
+statement, the build context) does not load the checker and its HTML parser.
 """
 
-from eqportal.a11y.problem import PageProblem
-from eqportal.a11y.runner import check_site
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eqportal.a11y.problem import PageProblem
+    from eqportal.a11y.runner import check_site
 
 __all__ = ["PageProblem", "check_site"]
+_HOMES = {"PageProblem": "eqportal.a11y.problem", "check_site": "eqportal.a11y.runner"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

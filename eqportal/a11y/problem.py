@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 
+class CheckerError(RuntimeError):
+    """The site could not be checked at all (no such folder, no browser): one line for the user."""
+
+
 @dataclass(frozen=True, order=True)
 class PageProblem:
     url: str  # site-relative, e.g. ``/eqias/foo/``

@@ -40,17 +40,14 @@ from eqportal.a11y.cache import PassCache, assets_digest, page_key
 from eqportal.a11y.duplicates import drop_duplicates
 from eqportal.a11y.engines import EngineMissing
 from eqportal.a11y.markup import start_markup_check
-from eqportal.a11y.problem import PageProblem
+from eqportal.a11y.problem import CheckerError, PageProblem
+from eqportal.a11y.settings import default_workers
 from eqportal.a11y.regions import content_bounds, toc_bounds
 from eqportal.a11y.report import DEFAULT_CACHE, parse_shard, write_report, write_report_file  # noqa: F401 (parse_shard: re-exported)
 from eqportal.a11y.static import check_page, check_titles
 from eqportal.progress import PlainProgress
 
 SKIPPED_FILES = ("google", "yandex")  # search-console verification files are not pages
-
-
-class CheckerError(RuntimeError):
-    """The site could not be checked at all (no such folder, no browser): one line for the user."""
 
 
 def page_url(rel: Path) -> str:
@@ -388,10 +385,6 @@ def check_site(
     ``browser=False`` runs only the static checks (quick feedback, never for publishing).
     """
     return run(site_dir, workers=workers, progress=progress, cache=cache, fresh=fresh, browser=browser)[0]
-
-
-def default_workers() -> int:
-    return max(1, os.cpu_count() or 2)
 
 
 def run(

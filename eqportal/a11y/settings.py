@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 
 # Bump when a check changes behaviour: cached passes from older checkers are not trusted.
 CHECKER_VERSION = "4"
@@ -162,3 +163,8 @@ def options_digest() -> str:
                        REFLOW_WIDTH, REFLOW_EXEMPT, sorted(TEXT_SPACING_EXEMPT),
                        TEXT_SPACING_CSS, TEXT_RESIZE_CSS])
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def default_workers() -> int:
+    """Browsers (and static-check processes) run at once: one per core."""
+    return max(1, os.cpu_count() or 2)

@@ -15,7 +15,8 @@ from pathlib import Path
 from rich.console import Console
 
 from eqportal.a11y.report import MergeError, merge_reports, parse_shard, published_report, write_report, write_report_file
-from eqportal.a11y.runner import CheckerError, default_workers, run as run_checks
+from eqportal.a11y.problem import CheckerError
+from eqportal.a11y.settings import default_workers
 from eqportal.terminal import printable
 
 
@@ -69,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
     if args.site_dir is None:
         print("eqportal a11y: error: SITE_DIR is needed (or --merge PART... to join part reports) (see --help)", file=sys.stderr)
         return 2
+    from eqportal.a11y.runner import run as run_checks  # the checker loads only when it runs (not for --help)
+
     err = Console(stderr=True, highlight=False)
     try:
         problems, report = run_checks(

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort
 
-    from eqportal.a11y.runner import CheckerError
+    from eqportal.a11y.problem import CheckerError
     from eqportal.frontend import ContentProblems
     from eqportal.gcpause import settled
     from eqportal.progress import StageLog

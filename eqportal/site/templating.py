@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, StrictUndefined, pass_context
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PackageLoader, PrefixLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from eqportal import registry
@@ -64,11 +64,29 @@ def link(ctx: Any, url: str, text: object) -> Markup:
     return Markup('<a href="{}">{}</a>').format(href(ctx, url), text)
 
 
+def compiled_templates(build_cache: Path | None) -> FileSystemBytecodeCache | None:
+    """Where Jinja keeps templates compiled, for the next build: ``jinja/`` in the build cache.
+
+    Compiling the portal's and the theme's templates is a tenth of a rebuild after one edit.
+    Jinja checks each entry against its template's source (and its own version), so an edited
+    template is compiled again, never served stale.
+    """
+    if build_cache is None:
+        return None
+    folder = Path(build_cache) / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout still builds, compiling as before
+    return FileSystemBytecodeCache(str(folder))
+
+
 @lru_cache(maxsize=8)
-def environment(template_dirs: tuple[Path, ...] = ()) -> Environment:
+def environment(template_dirs: tuple[Path, ...] = (), build_cache: Path | None = None) -> Environment:
     defaults = PackageLoader("eqportal.site", "templates")
     loader = ChoiceLoader([FileSystemLoader([str(d) for d in template_dirs]), defaults, PrefixLoader({"default": defaults})])
-    env = Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+    env = Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
+                      bytecode_cache=compiled_templates(build_cache))
     env.filters.update(date=date, word=word, href=href, plural=plural, slug=registry.slug)
     env.globals.update(link=link, url_for=registry.url_for, urls=registry, directorate_url=registry.directorate_url,
                        characteristic_url=registry.characteristic_url, year_url=registry.year_url)
@@ -76,7 +94,7 @@ def environment(template_dirs: tuple[Path, ...] = ()) -> Environment:
 
 
 def render(context: BuildContext, template: str, page: PageInfo, **values: Any) -> str:
-    return environment(context.template_dirs).get_template(template).render(page=page, context=context, **values)
+    return environment(context.template_dirs, context.build_cache).get_template(template).render(page=page, context=context, **values)
 
 
 def render_page(context: BuildContext, url: str, title: str, template: str, *, source: Path | None = None,
