@@ -134,7 +134,7 @@ class SiteFile:
     edit_uri: str | None = None  # the content file behind a page, for "edit this page"
     page: FinishedPage | None = None
     meta: dict[str, Any] | None = None  # a generated page's front matter, handed to the front end as data
-    published_as: str = ""  # a digest of the page's finished HTML and contents: what its published file is made from
+    published_as: str = ""  # what its published file is made from: a page's finished HTML and contents, a file's inputs ("" if unknown)
     # Set when ``page`` came from the link memo without its HTML: makes the finished page, for a front end that renders it.
     relink: Callable[[], FinishedPage] | None = None
 
@@ -180,7 +180,7 @@ def site_files(build: Build, project: Path, existing: Collection[str], *, memo: 
         if item.src_uri in existing:
             raise FileClash(f"{item.url} is generated, but docs/{item.src_uri} also exists: remove one of them")
         if not isinstance(item, GeneratedPage):
-            out.append(SiteFile(item.src_uri, item.content))
+            out.append(SiteFile(item.src_uri, item.content, published_as=item.made_from))
             continue
         link = partial(_link_whole, item, build.context.build_cache, pages, present)
         known = known_links[item.src_uri]
@@ -247,6 +247,6 @@ def page_key(shared: str, item: SiteFile) -> str:
 
 
 def file_key(item: SiteFile) -> str:
-    """A generated file's published bytes, as a key: its content, which MkDocs writes as it is."""
+    """A generated file's published bytes, as a key: what it is made from if known, else its content (MkDocs writes it as it is)."""
     assert item.content is not None
-    return digest("file", item.content)
+    return digest("file made from", item.published_as) if item.published_as else digest("file", item.content)

@@ -209,7 +209,9 @@ def content_files(root: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
             else:
                 problems.append(Problem(display_path(path), 1, "", f"is not content and is not read; keep only {folders} "
                                         f"and {MANIFEST_NAME} in the content folder"))
-    return {k: sorted(v) for k, v in found.items()}, problems
+    # Each list holds the files of one folder, so their names order them as their paths would
+    # (comparing 2,000 Paths took a tenth of a county's rebuild).
+    return {k: sorted(v, key=lambda path: path.name) for k, v in found.items()}, problems
 
 
 def _link_problem(path: Path, real_root: Path) -> Problem:

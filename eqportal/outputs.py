@@ -52,6 +52,7 @@ class OutputCache:
     current: dict[str, str] = field(default_factory=dict)  # dest path -> key, for this build
     reused: set[str] = field(default_factory=set)
     spare: Path | None = None  # the site published before the last one, whose folders the new site is assembled in
+    pages_assembled: int | None = None  # the HTML files of the site :meth:`assemble` made in the spare (it knows them all)
 
     @classmethod
     def load(cls, folder: Path, site: Path, spare: Path | None = None) -> OutputCache:
@@ -151,6 +152,7 @@ class OutputCache:
                     break  # not empty: it belongs to the new site
                 folder = os.path.dirname(folder)
         shutil.rmtree(built)
+        self.pages_assembled = sum(rel.endswith(".html") for rel in written | self.reused)  # all that is left in it
         return Path(spare)
 
     def save(self, published: Path) -> None:

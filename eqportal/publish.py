@@ -144,7 +144,7 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
             run_mkdocs(config_file, staging, portal, outputs)
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             built = outputs.assemble(staging)
-            result.pages = count_pages(built)
+            result.pages = count_pages(built) if outputs.pages_assembled is None else outputs.pages_assembled
             pages = sum(1 for dest in outputs.reused if dest.endswith(".html"))
             files = len(outputs.reused) - pages
             stage["summary"] = (f"{result.pages} pages" + (f", {pages} unchanged since the last publish" if pages else "")

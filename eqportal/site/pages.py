@@ -93,6 +93,7 @@ class GeneratedFile:
 
     src_uri: str
     content: str | bytes
+    made_from: str = ""  # a digest of everything ``content`` is made from, when known (see eqportal.opendata.DataFile)
 
     @property
     def url(self) -> str:
