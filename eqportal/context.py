@@ -8,6 +8,7 @@ portal: builders are pure functions of ``(portal, context)`` and never run git o
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,12 +35,14 @@ class BuildContext:
     build_cache: Path | None = None  # where work is kept for the next build (.cache/build), or None
 
     def last_changed(self, source: Path | None) -> dt.date | None:
-        return self.changed.get(_resolved(Path(source))) if source is not None else None
+        return self.changed.get(_resolved(os.fspath(source))) if source is not None else None
 
 
 @lru_cache(maxsize=65536)
-def _resolved(path: Path) -> Path:
-    return Path(real_path(path))  # what Path.resolve does, without its cost on a county's 2,000 files
+def _resolved(path: str) -> Path:
+    # What Path.resolve does, without its cost on a county's 2,000 files; by text, which a record's
+    # Path keeps, where a new Path would be parsed again to be looked up.
+    return Path(real_path(path))
 
 
 def report_cache(content_root: Path) -> Path:

@@ -21,6 +21,7 @@ from eqportal.frontmatter import Document, read_document
 from eqportal.manifest import MANIFEST_NAME
 from eqportal.models import Decision, Eqia, Objective, Report
 from eqportal.registry import BY_FOLDER, CONTENT_TYPES
+from eqportal.paths import real_path
 from eqportal.placeholders import placeholder_problems
 from eqportal.plain_language import document_problems as plain_language_problems
 from eqportal.portal import Portal, Record
@@ -54,7 +55,7 @@ def load_portal(root: Path, today: dt.date | None = None, *, cache: Path | None 
         for source in sources.get(folder, []):
             shown = display_path(source)
             try:
-                digest = key("record", model.__name__, str(source.resolve()), shown, source.read_bytes())
+                digest = key("record", model.__name__, real_path(source), shown, source.read_bytes())
             except OSError:
                 digest = None
             jobs.append((digest, folder, (source, model, shown)))
