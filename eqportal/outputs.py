@@ -158,10 +158,14 @@ class OutputCache:
     def save(self, published: Path) -> None:
         """Describe the site just published at ``published``: each page's key, size and time, atomically."""
         published = Path(published).resolve()
+        root = str(published)
         pages = {}
         for dest, key in sorted(self.current.items()):
+            if dest in self.reused:  # the file published before, linked in (or copied with its time): its size and time are known
+                pages[dest] = [key, *self.previous[dest][1:]]
+                continue
             try:
-                stat = (published / dest).stat()
+                stat = os.stat(os.path.join(root, dest))
             except OSError:
                 continue
             pages[dest] = [key, stat.st_size, stat.st_mtime_ns]
