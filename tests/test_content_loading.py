@@ -50,6 +50,15 @@ def test_dangling_reference_points_at_its_line(tmp_path):
     assert text.splitlines()[problem.line - 1] == "superseded_by: nowhere"
 
 
+def test_a_file_read_back_from_the_build_cache_still_names_the_line_of_a_problem(tmp_path):
+    text = BAD_FILES["dangling"][0]
+    write(tmp_path, "eqias/dangling.md", text)
+    cold = load_portal(tmp_path, cache=tmp_path / ".cache")[1]
+    warm = load_portal(tmp_path, cache=tmp_path / ".cache")[1]  # the file unchanged: its record is read back, not validated
+    assert warm == cold
+    assert text.splitlines()[warm[0].line - 1] == "superseded_by: nowhere"
+
+
 def test_duplicate_key_is_reported_with_both_lines(tmp_path):
     write(tmp_path, "eqias/library-opening-hours.md", GOOD.replace("kind: service", "kind: service\nkind: policy"))
     (problem,) = load_portal(tmp_path)[1]
