@@ -37,15 +37,18 @@ def _easy_read_makers(portal: Portal, today: dt.date | None) -> list[tuple[Calla
 
 def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
     cache = PageCache(context, "easy-read")
-    versions, statuses = [], {}
+    versions, statuses, listed = [], {}, []
     for make, record, inputs in _easy_read_makers(portal, context.today):
         generated, page = cache.page("easy-read", inputs, partial(_generate, make, record, context))
         yield generated
         versions.append(page)
+        listed.append(record)
         if page.kind == "eqia":
             statuses[page.id] = record.model.status  # every listed assessment shows its status
+    # The index shows each version's title, kind, status and reviewers, all front matter: kept by that, as index pages are.
+    yield cache.listing("easy-read index", listed, lambda: render_page(context, EASY_READ, "Easy read versions", "easy_read_index.html",
+                                                                        versions=versions, statuses=statuses))
     cache.save()
-    yield render_page(context, EASY_READ, "Easy read versions", "easy_read_index.html", versions=versions, statuses=statuses)
 
 
 def _generate(make: Callable[[], EasyReadPage], record: Record, context: BuildContext) -> tuple[GeneratedPage, EasyReadPage]:
