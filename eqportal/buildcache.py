@@ -25,7 +25,8 @@ import zlib
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeVar
+from dataclasses import dataclass
+from typing import Any, Callable, Generic, Iterable, TypeVar
 
 from eqportal.forked import can_fork
 from eqportal.gcpause import collector_paused
@@ -186,6 +187,25 @@ def compute_all(items: list[tuple[str, Any]], store: Store, work: Callable[[Any]
     else:
         for digest, argument in missing.items():
             store.put(digest, work(argument))
+
+
+@dataclass(frozen=True)
+class Packed(Generic[T]):
+    """A value kept pickled inside a build-cache entry: read back with the entry as one string of bytes,
+    made into objects again only if it is used (:meth:`value`).
+
+    For what a rebuild seldom needs of a kept entry: reading back thousands of small objects costs
+    far more than one string of bytes.
+    """
+
+    data: bytes
+
+    @classmethod
+    def of(cls, value: T) -> Packed[T]:
+        return cls(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def value(self) -> T:
+        return pickle.loads(self.data)
 
 
 def unique(items: Iterable[T]) -> list[T]:

@@ -6,6 +6,7 @@ import datetime as dt
 from functools import partial
 from typing import Callable, Iterator
 
+from eqportal.buildcache import Packed
 from eqportal.context import BuildContext
 from eqportal.easyread import EasyReadPage, eqia_page, objective_page, render
 from eqportal.portal import Portal, Record
@@ -37,21 +38,24 @@ def _easy_read_makers(portal: Portal, today: dt.date | None) -> list[tuple[Calla
 
 def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
     cache = PageCache(context, "easy-read")
-    versions, statuses, listed = [], {}, []
+    listed: list[tuple[Record, Packed[EasyReadPage]]] = []
     for make, record, inputs in _easy_read_makers(portal, context.today):
         generated, page = cache.page("easy-read", inputs, partial(_generate, make, record, context))
         yield generated
-        versions.append(page)
-        listed.append(record)
-        if page.kind == "eqia":
-            statuses[page.id] = record.model.status  # every listed assessment shows its status
+        listed.append((record, page))
+
+    def index() -> GeneratedPage:
+        versions = [page.value() for _, page in listed]
+        statuses = {v.id: record.model.status for (record, _), v in zip(listed, versions) if v.kind == "eqia"}  # each assessment shows it
+        return render_page(context, EASY_READ, "Easy read versions", "easy_read_index.html", versions=versions, statuses=statuses)
+
     # The index shows each version's title, kind, status and reviewers, all front matter: kept by that, as index pages are.
-    yield cache.listing("easy-read index", listed, lambda: render_page(context, EASY_READ, "Easy read versions", "easy_read_index.html",
-                                                                        versions=versions, statuses=statuses))
+    yield cache.listing("easy-read index", [record for record, _ in listed], index)
     cache.save()
 
 
-def _generate(make: Callable[[], EasyReadPage], record: Record, context: BuildContext) -> tuple[GeneratedPage, EasyReadPage]:
+def _generate(make: Callable[[], EasyReadPage], record: Record, context: BuildContext) -> tuple[GeneratedPage, Packed[EasyReadPage]]:
+    """The page, and what it says packed: only the index needs that again, and only when it changes."""
     page = make()
     return GeneratedPage(
         src_uri=source_path(page.url),
@@ -60,4 +64,4 @@ def _generate(make: Callable[[], EasyReadPage], record: Record, context: BuildCo
         source=record.source,
         # Not in the search index: the standard page (which links here) is; this halves the index.
         meta={"eqp_easy_read": True, "hide": ["toc"], "search": {"exclude": True}},
-    ), page
+    ), Packed.of(page)
