@@ -22,6 +22,7 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from eqportal.buildcache import digest
 
@@ -125,16 +126,16 @@ class OutputCache:
             raise
 
     def _assemble(self, built: str, spare: str) -> Path:
-        written = {os.path.relpath(os.path.join(folder, name), built) for folder, _, names in os.walk(built) for name in names}
+        written = {rel + name for _, rel, _, _, names in _tree(built) for name in names}
         emptied: set[str] = set()
-        for folder, folders, names in os.walk(spare):
-            if not folders and not names:
+        for folder, rel_folder, folders, linked, names in _tree(spare):
+            if not folders and not linked and not names:
                 emptied.add(folder)  # an empty folder (a build into an empty folder makes none)
-            for name in [n for n in folders if os.path.islink(os.path.join(folder, n))]:
-                os.unlink(os.path.join(folder, name))  # a link to a folder: never part of a site (walk does not follow it)
+            for name in linked:
+                os.unlink(os.path.join(folder, name))  # a link to a folder: never part of a site (the walk does not follow it)
                 emptied.add(folder)
             for name in names:
-                rel = os.path.relpath(os.path.join(folder, name), spare)
+                rel = rel_folder + name
                 if rel not in self.reused and rel not in written:
                     os.unlink(os.path.join(folder, name))  # a page or file the new site does not have
                     emptied.add(folder)
@@ -173,6 +174,39 @@ class OutputCache:
         tmp = self.folder / f"{MANIFEST}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps({"format": FORMAT, "site": str(published), "pages": pages}), encoding="utf-8")
         tmp.replace(self.folder / MANIFEST)
+
+
+def _tree(root: str) -> Iterator[tuple[str, str, list[str], list[str], list[str]]]:
+    """``os.walk(root)`` as (folder, its path under ``root`` ending in a separator, or "" for ``root``,
+    its folders, its links to folders, its other names), links never followed.
+
+    What ``os.walk`` and ``os.path.islink`` and ``relpath`` told, from the folder listing alone: a
+    county's site is 4,000 folders, and a system call more for each was a tenth of assembling it.
+    A folder that cannot be read is passed over, as ``os.walk`` does.
+    """
+    stack = [(root, "")]
+    while stack:
+        folder, rel = stack.pop()
+        folders: list[str] = []
+        linked: list[str] = []
+        names: list[str] = []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        is_folder = entry.is_dir()  # through a link, as os.walk tells them
+                    except OSError:
+                        is_folder = False
+                    if not is_folder:
+                        names.append(entry.name)
+                    elif entry.is_symlink():
+                        linked.append(entry.name)
+                    else:
+                        folders.append(entry.name)
+        except OSError:
+            continue
+        yield folder, rel, folders, linked, names
+        stack.extend((os.path.join(folder, name), f"{rel}{name}{os.sep}") for name in reversed(folders))
 
 
 def _make_room(root: str, target: str, made: set[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import os
 from pathlib import Path
 
 
@@ -159,3 +160,31 @@ def test_reused_files_are_placed_in_the_build_folder_even_before_mkdocs_makes_it
     outputs.place(tmp_path / ".site-build")
     assert (tmp_path / ".site-build" / "eqias" / "a" / "index.html").read_text() == "A"
     assert outputs.assemble(tmp_path / ".site-build") == tmp_path / ".site-build"  # no spare: the build folder is the site
+
+
+def test_the_spare_is_walked_as_os_walk_would_walk_it(tmp_path: Path):
+    """Assembling reads each folder of the spare once; what it finds is what os.walk, islink and relpath tell."""
+    from eqportal.outputs import _tree
+
+    root = tmp_path / "site"
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "empty").mkdir()
+    (root / "a" / "index.html").write_text("x")
+    (root / "a" / "b" / "page.html").write_text("x")
+    (root / "top.txt").write_text("x")
+    (root / "to-folder").symlink_to(root / "a", target_is_directory=True)
+    (root / "a" / "to-file").symlink_to(root / "top.txt")
+    (root / "a" / "broken").symlink_to(tmp_path / "nowhere")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (root / "a" / "b" / "to-outside").symlink_to(outside, target_is_directory=True)
+
+    expected = {}
+    for folder, folders, names in os.walk(root):
+        links = sorted(n for n in folders if os.path.islink(os.path.join(folder, n)))
+        rel = os.path.relpath(folder, root)
+        expected[folder] = ("" if rel == "." else rel + os.sep, sorted(set(folders) - set(links)), links,
+                            sorted(os.path.relpath(os.path.join(folder, n), root) for n in names))
+    found = {folder: (rel, sorted(folders), sorted(linked), sorted(rel + n for n in names))
+             for folder, rel, folders, linked, names in _tree(str(root))}
+    assert found == expected
