@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -113,11 +114,15 @@ def page_meta(page: GeneratedPage, extra_meta: Mapping[str, Any] | None = None) 
     return meta
 
 
-@lru_cache(maxsize=65536)  # an assessment's page and its easy-read page share a source
-def edit_path(source: Path, project_root: Path) -> str:
+def edit_path(source: str | os.PathLike[str], project_root: str | os.PathLike[str]) -> str:
     """The source file relative to the project, for "edit this page" links."""
+    return _edit_path(os.fspath(source), os.fspath(project_root))
+
+
+@lru_cache(maxsize=65536)  # an assessment's page and its easy-read page share a source; by text, which hashes at once
+def _edit_path(source: str, project_root: str) -> str:
     inside = relative_inside(source, project_root)
-    return Path(source).name if inside is None else Path(inside).as_posix()
+    return os.path.basename(source) if inside is None else Path(inside).as_posix()
 
 
 @dataclass(frozen=True)
