@@ -118,19 +118,22 @@ def open_data_files(portal: Portal, context: BuildContext) -> list[DataFile]:
     store = Store(context.build_cache, "opendata")
     parts = [own_part(ctx, record, store) for record in public]
     store.save()
+    kept_schemas = Store(context.build_cache, "opendata-schemas")
+    schemas = [DataFile(data_url(name), _schema(model, ctx.absolute(data_url(name)), kept_schemas))
+               for name, model in (("eqias.schema.json", EqiaDataset), ("eqia.schema.json", EqiaRecord))]
+    kept_schemas.save()
     empty = _json(EqiaDataset(generated=ctx.today, licence=LICENCE, site_url=ctx.site_url, eqias=[]).model_dump(mode="json"))
     assert empty.endswith(_NO_EQIAS), "eqias must stay the dataset's last field"
+    every_part = key("opendata parts", *(part.made_from for part in parts)) if all(part.made_from for part in parts) else ""
 
     def joined(url: str, *shared: str) -> str:
         """What a file joined from every part is made from: ``shared`` (what it adds to them) and each part."""
-        known = all(part.made_from for part in parts)
-        return key("opendata file", url, *shared, *(part.made_from for part in parts)) if known else ""
+        return key("opendata file", url, *shared, every_part) if every_part else ""
 
     files = [
         DataFile(data_url("eqias.json"), "".join([empty.removesuffix(_NO_EQIAS) + '"eqias":[', *_between((p.json for p in parts), ","), "]}\n"]),
                  joined(data_url("eqias.json"), empty)),
-        DataFile(data_url("eqias.schema.json"), schema(EqiaDataset, ctx.absolute(data_url("eqias.schema.json")))),
-        DataFile(data_url("eqia.schema.json"), schema(EqiaRecord, ctx.absolute(data_url("eqia.schema.json")))),
+        *schemas,
     ]
     files += [DataFile(eqia_json_url(record.model), part.json + "\n", part.made_from) for record, part in zip(public, parts)]
     for table in TABLES:
@@ -145,6 +148,16 @@ def open_data_files(portal: Portal, context: BuildContext) -> list[DataFile]:
 
 
 _NO_EQIAS = '"eqias":[]}\n'
+
+
+def _schema(model: type, url: str, store: Store) -> str:
+    """:func:`~eqportal.opendata.records.schema`, kept in the build cache: it depends only on the code and the address."""
+    digest = key("opendata schema", model.__name__, url)
+    text = store.get(digest)
+    if text is None:
+        text = schema(model, url)
+        store.put(digest, text)
+    return text
 
 
 def _between(items: Iterable[str], separator: str) -> Iterator[str]:

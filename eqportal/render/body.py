@@ -28,7 +28,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 
-from eqportal.buildcache import Store, compute_all, key
+from eqportal.buildcache import Packed, Store, compute_all, key
 from eqportal.registry import slug
 from eqportal.render.sanitise import clean, well_formed
 from eqportal.render.tables import SCROLL_CLASS
@@ -73,9 +73,10 @@ class BodyTooComplex(ValueError):
         self.message = message
 
 
-# Bodies rendered ahead: by ``prerender`` (from the build cache, or in a pool of processes), or
-# while the content was checked (``keep_rendered``).
-_rendered: dict[tuple[str, frozenset[str]], Body] = {}
+# Bodies rendered ahead: by ``prerender`` (from the build cache, or in a pool of processes), packed
+# (a rebuild reads 2,000 back and uses the few whose pages it renders again), or while the content
+# was checked (``keep_rendered``).
+_rendered: dict[tuple[str, frozenset[str]], Body | Packed[Body]] = {}
 
 
 def keep_rendered(text: str, reserved: frozenset[str], body: Body) -> None:
@@ -92,17 +93,20 @@ def render_body(text: str, *, reserved: set[str] = frozenset()) -> Body:
     if len(text) > MAX_BODY_CHARS:
         raise BodyTooComplex(1, f"is {len(text):,} characters long; a body may be at most {MAX_BODY_CHARS:,}: "
                                 "split it, or move long annexes to linked documents")
-    ready = _rendered.get((text, frozenset(reserved)))
+    known = (text, frozenset(reserved))
+    ready = _rendered.get(known)
+    if isinstance(ready, Packed):
+        ready = _rendered[known] = ready.value()  # unpacked once, for every page that shows it
     return ready if ready is not None else _render_body(text, frozenset(reserved))
 
 
-def _render_job(job: tuple[str, tuple[str, ...]]) -> Body | None:
-    """One body for :func:`prerender`; ``None`` for one too long or complex (``render_body`` then raises as usual)."""
+def _render_job(job: tuple[str, tuple[str, ...]]) -> Packed[Body] | None:
+    """One body for :func:`prerender`, packed; ``None`` for one too long or complex (``render_body`` then raises as usual)."""
     text, reserved = job
     if len(text) > MAX_BODY_CHARS:
         return None
     try:
-        return _render_body(text, frozenset(reserved))
+        return Packed.of(_render_body(text, frozenset(reserved)))
     except BodyTooComplex:
         return None
 
@@ -118,7 +122,7 @@ def prerender(jobs: Iterable[tuple[str, Iterable[str]]], store: Store) -> None:
     for digest, (text, reserved) in items:
         ready = _rendered.get((text, frozenset(reserved)))  # rendered while the content was checked (eqportal.loader)
         if ready is not None and digest not in store:
-            store.put(digest, ready)
+            store.put(digest, ready if isinstance(ready, Packed) else Packed.of(ready))
     compute_all(items, store, _render_job)
     _rendered.clear()
     for digest, (text, reserved) in items:
