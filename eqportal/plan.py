@@ -131,11 +131,12 @@ def _where_written(item: GeneratedPage, link: str, message: str) -> Problem:
 def _collisions(portal: Portal, made: dict[str, list[Generated]]) -> list[Problem]:
     """Each address claimed twice, as a problem on the content that claims it."""
     problems: list[Problem] = []
+    clashes = sorted((address, items) for address, items in made.items() if len(items) > 1)
+    if not clashes:
+        return problems  # the usual case: who claims what is worked out only to name a clash
     claims = _content_claims(portal)
     sources = {real_path(r.source): r for f in ("eqias", "objectives", "reports") for r in getattr(portal, f).values()}
-    for address, items in sorted(made.items()):
-        if len(items) < 2:
-            continue
+    for address, items in clashes:
         involved = claims.get(address, [])
         generated = [_describe(i) for i in items if not (isinstance(i, GeneratedPage) and i.source is not None and real_path(i.source) in sources)]
         if not involved:
