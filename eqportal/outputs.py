@@ -21,10 +21,12 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Iterator
 
 from eqportal.buildcache import digest
+from eqportal.forked import Background
 
 MANIFEST = "outputs.json"
 FORMAT = 1
@@ -54,6 +56,7 @@ class OutputCache:
     reused: set[str] = field(default_factory=set)
     spare: Path | None = None  # the site published before the last one, whose folders the new site is assembled in
     pages_assembled: int | None = None  # the HTML files of the site :meth:`assemble` made in the spare (it knows them all)
+    making_spare: Background | None = None  # the spare's folders being made (:meth:`make_spare`)
 
     @classmethod
     def load(cls, folder: Path, site: Path, spare: Path | None = None) -> OutputCache:
@@ -67,6 +70,33 @@ class OutputCache:
         except (OSError, ValueError, KeyError, TypeError):
             pass  # no manifest, or another site's: every page is rendered
         return cache
+
+    def make_spare(self, spare: Path) -> None:
+        """No spare yet (the first build after a cold one): make one, the published site's folders without its files.
+
+        Made in the background from the start of the build, while the content is read and the pages
+        planned, instead of folder by folder as the reused files are placed at its end. Whatever the
+        new site does not have is removed when it is assembled, as from any spare.
+        """
+        if self.spare is not None or not self.previous or not self.site.is_dir():
+            return
+        spare = Path(spare)
+        remove_any(spare)
+        spare.mkdir()
+        self.spare = spare.resolve()
+        self.making_spare = Background(partial(_copy_folders, str(self.site), str(self.spare)))
+
+    def spare_ready(self) -> None:
+        """Wait until :meth:`make_spare` has made the spare's folders (at once if it is not making any)."""
+        if self.making_spare is not None:
+            self.making_spare.wait()
+            self.making_spare = None
+
+    def stop(self) -> None:
+        """The build failed: stop making the spare, so nothing writes into a folder being removed."""
+        if self.making_spare is not None:
+            self.making_spare.stop()
+            self.making_spare = None
 
     def reusable(self, dest: str, key: str) -> bool:
         """Record ``key`` for ``dest``; true when the published file was made from the same key and is untouched."""
@@ -117,6 +147,7 @@ class OutputCache:
         an empty folder would, byte for byte (tests/test_rebuild.py); ``built`` is then removed. If
         anything goes wrong the spare is removed too, so the next build starts afresh.
         """
+        self.spare_ready()
         if self.spare is None:
             return Path(built)
         try:
@@ -174,6 +205,13 @@ class OutputCache:
         tmp = self.folder / f"{MANIFEST}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps({"format": FORMAT, "site": str(published), "pages": pages}), encoding="utf-8")
         tmp.replace(self.folder / MANIFEST)
+
+
+def _copy_folders(site: str, spare: str) -> None:
+    """Make under ``spare`` every folder ``site`` has (not links, not files); safe to run again."""
+    for _, rel, folders, _, _ in _tree(site):
+        for name in folders:
+            os.makedirs(os.path.join(spare, rel, name), exist_ok=True)
 
 
 def _tree(root: str) -> Iterator[tuple[str, str, list[str], list[str], list[str]]]:

@@ -141,7 +141,12 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
         with stages.stage("MkDocs build") as stage:
             # Pages unchanged since the last publish are reused; the new site is assembled in the spare, if any.
             outputs = OutputCache.load(cache_folder(portal.root), site, spare=site.with_name(SPARE))
-            run_mkdocs(config_file, staging, portal, outputs)
+            outputs.make_spare(site.with_name(SPARE))
+            try:
+                run_mkdocs(config_file, staging, portal, outputs)
+            except BaseException:
+                outputs.stop()
+                raise
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             built = outputs.assemble(staging)
             result.pages = count_pages(built) if outputs.pages_assembled is None else outputs.pages_assembled

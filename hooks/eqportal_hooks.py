@@ -107,6 +107,7 @@ def _plan_reuse(files, config, made):
         elif item.relink is not None:  # to be rendered: its HTML is needed after all
             _finished[item.src_uri] = replace(item, page=item.relink(), relink=None)
     if outputs.reused:  # linked into the new site while MkDocs renders the rest (waited for in on_post_build)
+        outputs.spare_ready()  # its folders, if the build began by making them
         _placing[:] = [Background(partial(outputs.place, Path(config.site_dir)))]
 
 

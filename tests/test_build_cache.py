@@ -188,3 +188,27 @@ def test_the_spare_is_walked_as_os_walk_would_walk_it(tmp_path: Path):
     found = {folder: (rel, sorted(folders), sorted(linked), sorted(rel + n for n in names))
              for folder, rel, folders, linked, names in _tree(str(root))}
     assert found == expected
+
+
+def test_the_first_rebuild_makes_a_spare_of_the_published_sites_folders_alone(tmp_path: Path):
+    """After a cold build there is no spare: the next build makes one, every folder of the published site and nothing else."""
+    from eqportal.outputs import OutputCache
+
+    site = tmp_path / "site"
+    (site / "eqias" / "a").mkdir(parents=True)
+    (site / "eqias" / "a" / "index.html").write_text("page")
+    (site / "data").mkdir()
+    (site / "data" / "eqias.json").write_text("{}")
+    (tmp_path / "elsewhere" / "deep").mkdir(parents=True)
+    (site / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    outputs = OutputCache(tmp_path / "cache", site.resolve(), previous={"eqias/a/index.html": ["key", 4, 0]})
+    outputs.make_spare(tmp_path / ".site-spare")
+    outputs.spare_ready()
+    assert outputs.spare == (tmp_path / ".site-spare").resolve()
+    made = sorted(str(p.relative_to(outputs.spare)) for p in outputs.spare.rglob("*"))
+    assert made == ["data", "eqias", "eqias/a"]  # no file, no link, nothing from where a link leads
+    assert (site / "eqias" / "a" / "index.html").read_text() == "page"  # the published site as it was
+
+    cold = OutputCache(tmp_path / "cache", site.resolve())  # no manifest: nothing would be reused, so no spare
+    cold.make_spare(tmp_path / ".other-spare")
+    assert cold.spare is None and not (tmp_path / ".other-spare").exists()
