@@ -124,11 +124,30 @@ def swap_into_place(built: Path, site: Path) -> None:
 SPARE = ".site-spare"
 
 
-def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True, stages: StageLog | None = None) -> BuildResult:
-    """Build, check and swap into ``site``; raises :class:`UnsafeSiteDir` before building if ``site`` is not ours."""
+def prepare_outputs(content_root: Path, site: Path) -> OutputCache:
+    """What the build of ``site`` may reuse of the last published one, and the spare it is assembled in.
+
+    Without a spare (the first build after a cold one) one is made, in the background: ``eqportal
+    build`` asks for this before it reads the content, so the folders are made on the core reading
+    leaves free. :meth:`OutputCache.stop` ends the making if the build stops early.
+    """
+    site = Path(site).resolve()
+    outputs = OutputCache.load(cache_folder(content_root), site, spare=site.with_name(SPARE))
+    outputs.make_spare(site.with_name(SPARE))
+    return outputs
+
+
+def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True, stages: StageLog | None = None,
+            outputs: OutputCache | None = None) -> BuildResult:
+    """Build, check and swap into ``site``; raises :class:`UnsafeSiteDir` before building if ``site`` is not ours.
+
+    ``outputs``: from :func:`prepare_outputs` for the same content and site, if the caller began with it.
+    """
     start = time.perf_counter()
     problem = site_dir_problem(site, (Path(portal.root), config_file.parent / "docs", config_file.parent))
     if problem:
+        if outputs is not None:
+            outputs.stop()
         raise UnsafeSiteDir(problem)
     stages = stages or StageLog(BUILD_STAGES, io.StringIO())
     shown = site
@@ -140,8 +159,7 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
     try:
         with stages.stage("MkDocs build") as stage:
             # Pages unchanged since the last publish are reused; the new site is assembled in the spare, if any.
-            outputs = OutputCache.load(cache_folder(portal.root), site, spare=site.with_name(SPARE))
-            outputs.make_spare(site.with_name(SPARE))
+            outputs = outputs or prepare_outputs(portal.root, site)
             try:
                 run_mkdocs(config_file, staging, portal, outputs)
             except BaseException:

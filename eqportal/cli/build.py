@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from eqportal.frontend import ContentProblems
     from eqportal.gcpause import settled
     from eqportal.progress import StageLog
-    from eqportal.publish import BUILD_STAGES, UnsafeSiteDir, publish, site_dir_problem
+    from eqportal.publish import BUILD_STAGES, UnsafeSiteDir, prepare_outputs, publish, site_dir_problem
 
     if not args.config.is_file():
         print(f"eqportal build: {args.config} not found; run from the project folder or pass --config", file=sys.stderr)
@@ -46,12 +46,14 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from eqportal.buildcache import cache_folder
 
+    outputs = prepare_outputs(args.content, args.site_dir)  # first: a spare to make is made while the content is read
     stages = StageLog(BUILD_STAGES)
     with stages.stage("content check", announce=False) as stage:
         portal, problems = load_portal(args.content, today=args.today, cache=cache_folder(args.content), plan=False)
         stage["summary"] = f"{len(portal.eqias)} assessments, {len(portal.objectives)} objectives, {len(portal.reports)} reports, " \
                            f"{len(portal.decisions)} decisions, {len(problems)} problem(s)"
     if problems:
+        outputs.stop()
         print_problems(problems, "text", "")
         print(f"build stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
@@ -59,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING)
     try:
-        result = publish(args.config, portal, args.site_dir, check=not args.no_check, stages=stages)
+        result = publish(args.config, portal, args.site_dir, check=not args.no_check, stages=stages, outputs=outputs)
     except UnsafeSiteDir as err:
         print(f"eqportal build: {err}", file=sys.stderr)
         return 2
