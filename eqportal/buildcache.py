@@ -22,10 +22,10 @@ import hashlib
 import os
 import pickle
 import zlib
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from dataclasses import dataclass
 from typing import Any, Callable, Generic, Iterable, TypeVar
 
 from eqportal.forked import can_fork

@@ -11,7 +11,6 @@ turning into ``False`` or ``2015-02-30`` raising a bare ``ValueError`` cannot ha
 
 from __future__ import annotations
 
-import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ import yaml
 from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from eqportal.buildcache import Packed
 from eqportal.problems import Problem, field_path
 from eqportal.yaml_errors import explain
 
@@ -137,7 +137,7 @@ class Document:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         if "lines" in state:
-            state["_packed_lines"] = pickle.dumps(state.pop("lines"), protocol=pickle.HIGHEST_PROTOCOL)
+            state["_packed_lines"] = Packed.of(state.pop("lines"))
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -147,7 +147,7 @@ class Document:
         packed = self.__dict__.get("_packed_lines")  # only reached for an attribute not set: "lines" of a read-back record
         if name != "lines" or packed is None:
             raise AttributeError(name)
-        self.lines = pickle.loads(packed)
+        self.lines = packed.value()
         del self.__dict__["_packed_lines"]
         return self.lines
 

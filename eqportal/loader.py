@@ -20,8 +20,8 @@ from eqportal.errors import describe_all
 from eqportal.frontmatter import Document, read_document
 from eqportal.manifest import MANIFEST_NAME
 from eqportal.models import Decision, Eqia, Objective, Report
-from eqportal.registry import BY_FOLDER, CONTENT_TYPES
 from eqportal.paths import real_path
+from eqportal.registry import BY_FOLDER, CONTENT_TYPES
 from eqportal.placeholders import placeholder_problems
 from eqportal.plain_language import document_problems as plain_language_problems
 from eqportal.portal import Portal, Record

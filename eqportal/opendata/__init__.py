@@ -13,8 +13,8 @@ the site builder only copies them into the site. Nothing here knows about MkDocs
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import Iterable, Iterator
 
 from eqportal.buildcache import Store, key
 
