@@ -56,10 +56,10 @@ const exempt = arguments[0];
 const scope = (arguments[1] && document.querySelector(arguments[1])) || document.body;
 const clipped = [];
 for (const el of scope.querySelectorAll('*')) {
-  if ((exempt && el.closest(exempt)) || !el.checkVisibility({visibilityProperty: true})) continue;
-  const cs = getComputedStyle(el);
+  const cs = getComputedStyle(el);  // first the overflow, which few elements hide: the cheapest question
   const hidesX = ['hidden', 'clip'].includes(cs.overflowX), hidesY = ['hidden', 'clip'].includes(cs.overflowY);
   if (!hidesX && !hidesY) continue;
+  if ((exempt && el.closest(exempt)) || !el.checkVisibility({visibilityProperty: true})) continue;
   if (el.clientWidth <= 1 || el.clientHeight <= 1) continue;  // visually hidden text for screen readers
   if (!el.innerText || !el.innerText.trim()) continue;
   if ((hidesX && el.scrollWidth > el.clientWidth + 1) || (hidesY && el.scrollHeight > el.clientHeight + 1))
@@ -169,10 +169,17 @@ axe.run(document, options).then(async results => {
 }).catch(err => done({error: String(err)}));
 """
 
-ADD_STYLE_JS = """
-const s = document.createElement('style'); s.id = '__eqp-test-style'; s.textContent = arguments[0];
-document.head.appendChild(s);
+# A reader's style sheet: added, or put in place of the one added before (one change of style, not two).
+USER_STYLE_JS = """
+let s = document.getElementById('__eqp-test-style');
+if (!s) { s = document.createElement('style'); s.id = '__eqp-test-style'; document.head.appendChild(s); }
+s.textContent = arguments[0];
 """
+REMOVE_USER_STYLE_JS = "document.getElementById('__eqp-test-style').remove()"
+
+# The page just checked, emptied before the window is resized for the next one: Chromium would
+# otherwise lay out all of it again at the new width (a fifth of a second for a batch of pages).
+EMPTY_PAGE_JS = "if (document.documentElement) document.documentElement.remove();"
 
 
 # What a reader's own style sheet may do, and the problem when it cuts text off.
@@ -250,6 +257,7 @@ class Browser:
         return not self._checks(url, settings.CONTENT_REGION)
 
     def _open(self, address: str) -> None:
+        self.driver.execute_script(EMPTY_PAGE_JS)
         self._viewport(*settings.DESKTOP)
         self.driver.get(address)
         if not self.driver.execute_script("return !!(window.axe && window.__eqpSelector)"):
@@ -302,10 +310,10 @@ class Browser:
         before = set(self.driver.execute_script(CLIPPED_JS, exempt, scope))  # as the page is: not the user's doing
         problems = []
         for css, rule, message in USER_STYLES:
-            self.driver.execute_script(ADD_STYLE_JS, css)
+            self.driver.execute_script(USER_STYLE_JS, css)
             after = self.driver.execute_script(CLIPPED_JS, exempt, scope)
-            self.driver.execute_script("document.getElementById('__eqp-test-style').remove()")
             problems += [PageProblem(url, rule, message, selector) for selector in after if selector not in before]
+        self.driver.execute_script(REMOVE_USER_STYLE_JS)
         return problems
 
     def _reflow(self, url: str) -> list[PageProblem]:
