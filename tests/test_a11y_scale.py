@@ -226,3 +226,25 @@ def test_html_codesniffer_measures_a_passing_style_once_and_still_reports_every_
                     ["main#main > p.faint:nth-of-type(2)", "main#main > p.faint:nth-of-type(3)"] if name == "faint"
                     else ["main#main > p.faint:nth-of-type(2)"])
                 assert known == learned_before  # nothing is learned from a page with a failing style
+
+
+@pytest.mark.browser
+def test_no_text_style_axe_could_not_decide_is_learned_as_passed(tmp_path: Path):
+    """Text over a gradient is one axe cannot measure ("incomplete"): none of its styles may be taken as
+    passed, however many there are (axe keeps one incomplete element per rule unless asked for all)."""
+    from eqportal.a11y import browser as chromium
+    from eqportal.a11y import settings
+    from eqportal.a11y.runner import serve
+
+    body = ('<p>Readable text.</p><div style="background-image: linear-gradient(#fff, #ddd)">'
+            '<p>Over a gradient.</p><p><b>Bold over it.</b></p><p><small>Small over it.</small></p></div>')
+    (tmp_path / "index.html").write_text(FAINT.format(title="Gradient", body=body), encoding="utf-8")
+    with chromium.Browser() as browser, serve(tmp_path) as base:
+        browser._viewport(*settings.DESKTOP)
+        browser.driver.get(f"{base}/")
+        assert browser._axe("/") == []
+        over = browser.driver.execute_script(
+            "return Array.from(document.querySelectorAll('div [data-eqp-style]')).map(el => el.getAttribute('data-eqp-style'))")
+        plain = browser.driver.execute_script("return document.querySelector('main > p').getAttribute('data-eqp-style')")
+    assert len(set(over)) == 3 and plain in browser.known_styles
+    assert not browser.known_styles & set(over)

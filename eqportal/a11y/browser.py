@@ -141,7 +141,8 @@ for (const el of document.body.querySelectorAll('*')) el.setAttribute('data-eqp-
 # is reported, as a check of every element would have reported it.
 RUN_AXE_JS = batch.PAGE_OF_JS + """
 const done = arguments[arguments.length - 1];
-const options = Object.assign(JSON.parse(arguments[0]), {elementRef: true});
+// Every incomplete element too, not axe's one per rule: a style it could not decide is never learned as passed.
+const options = Object.assign(JSON.parse(arguments[0]), {elementRef: true, resultTypes: ['violations', 'incomplete']});
 const crossPage = window.__eqpParts ? JSON.parse(arguments[1]) : [];  // in a batch, faults only between its pages
 const audit = axe._audit && axe._audit.rules ? axe._audit.rules.find(r => r.id === 'color-contrast') : null;
 const everything = (audit && audit.selector) || '*';
