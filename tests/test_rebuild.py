@@ -89,8 +89,14 @@ def test_a_rebuild_after_edits_is_byte_for_byte_a_cold_build_of_the_edited_conte
     assert "directorate: Strategic and Corporate Services\n" in text
     grants.write_text(text.replace("directorate: Strategic and Corporate Services\n", "directorate: Adult Social Care\n", 1),
                       encoding="utf-8")
+    # And the assessment an objective lists is renamed: its kept page must not show the old title.
+    text = bus.read_text(encoding="utf-8")
+    assert "title: Bus passes for older & disabled people\n" in text
+    bus.write_text(text.replace("title: Bus passes for older & disabled people\n", "title: Bus passes for older and disabled people\n", 1),
+                   encoding="utf-8")
     spare = (warm / ".site-spare").stat().st_ino
     log = build(warm / "content", warm / "site")
+    assert "Bus passes for older and disabled people" in (warm / "site" / "objectives" / "fair-access" / "index.html").read_text()
     assert (warm / "site").stat().st_ino == spare  # the new site is the spare's folder, made over
     again = tmp_path / "cold-again"
     shutil.copytree(warm / "content", again / "content")

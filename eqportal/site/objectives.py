@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from functools import partial
 
 from eqportal.context import BuildContext
 from eqportal.models import Eqia, Objective, Progress, Report
@@ -11,6 +11,7 @@ from eqportal.models.common import Contact, contact_or_default
 from eqportal.portal import Portal, Record
 from eqportal.registry import OBJECTIVES, url_for
 from eqportal.render.body import to_html
+from eqportal.site.page_cache import PageCache
 from eqportal.site.pages import GeneratedPage
 from eqportal.site.templating import render_page
 
@@ -36,12 +37,24 @@ def latest_progress(objective: Objective) -> Progress | None:
     return max(objective.progress, key=lambda p: p.year) if objective.progress else None
 
 
-def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
+def pages(portal: Portal, context: BuildContext) -> list[GeneratedPage]:
+    """``/objectives/`` and each objective's page, kept between builds (``page_cache``): an objective's page until
+    its file, or the front matter of an assessment or report it lists, changes; the list until an objective's front matter does."""
     records = sorted(portal.objectives.values(), key=lambda r: r.model.title)
+    cache = PageCache(context, "objectives")
     summaries = [ObjectiveSummary(r.model, latest_progress(r.model)) for r in records]
-    yield render_page(context, OBJECTIVES, "Equality objectives", "objectives.html", views=summaries)
+    made = [cache.listing("index", records, lambda: render_page(context, OBJECTIVES, "Equality objectives", "objectives.html",
+                                                                views=summaries))]
     for record in records:
-        yield objective_page(portal, context, record)
+        listed = [*(portal.eqias.get(i) for i in record.model.eqias), *_reports_naming(portal, record.model)]
+        made.append(cache.page_listing("objective", record, listed, partial(objective_page, portal, context, record)))
+    cache.save()
+    return made
+
+
+def _reports_naming(portal: Portal, objective: Objective) -> list[Record[Report]]:
+    """The annual reports that name any of the objective's assessments."""
+    return [r for r in portal.reports.values() if any(i in r.model.eqias for i in objective.eqias)]
 
 
 @dataclass(frozen=True)
@@ -56,7 +69,7 @@ def objective_page(portal: Portal, context: BuildContext, record: Record[Objecti
         objective=o,
         body_html=to_html(record.body, top=2, table_title=o.title) if record.body.strip() else "",
         eqias=[portal.eqias[i].model for i in o.eqias if i in portal.eqias and portal.eqias[i].model.is_public],
-        reports=[r.model for r in portal.reports.values() if any(i in r.model.eqias for i in o.eqias)],
+        reports=[r.model for r in _reports_naming(portal, o)],
         contact=contact_or_default(o.contact),
     )
     return render_page(context, url_for(o), o.title, "objective.html", source=record.source, meta={"description": o.outcome}, view=view)

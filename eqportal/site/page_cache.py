@@ -57,6 +57,22 @@ class PageCache:
             parts += [record.model_digest, record.path, self._changed(record)]
         return self.kept(parts, make)
 
+    def page_listing(self, kind: str, record: Record, listed: Iterable[Record | None], make: Callable[[], T]) -> T:
+        """A record's own page that also lists others (an objective and the assessments that evidence it):
+        kept by the record as :meth:`page` keeps it and by each listed record as :meth:`listing` does
+        (None: one it names that does not exist)."""
+        if not record.digest:
+            return make()
+        parts = [kind, record.digest, self._changed(record)]
+        for other in listed:
+            if other is None:
+                parts.append("-")
+                continue
+            if not other.model_digest:
+                return make()
+            parts += [other.model_digest, other.path, self._changed(other)]
+        return self.kept(parts, make)
+
     def kept(self, parts: list[str], make: Callable[[], T]) -> T:
         digest = key(self.shared, *parts)
         found = self.store.get(digest)
