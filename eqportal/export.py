@@ -86,7 +86,7 @@ def export(build: Build, config: dict, config_file: Path, target: Path) -> Expor
             path.write_text(page_source(item), encoding="utf-8")
             pages += 1
         else:
-            path.write_bytes(item.content if isinstance(item, bytes) else item.content.encode("utf-8"))
+            path.write_bytes(item.content if isinstance(item.content, bytes) else item.content.encode("utf-8"))
             files += 1
     source_docs = project / config.get("docs_dir", "docs")
     for path in sorted(source_docs.rglob("*")):

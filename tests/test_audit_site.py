@@ -63,7 +63,7 @@ def test_register_links_each_analysis_and_never_a_draft(portal):
 
 
 def test_decisions_csv_columns_and_rows(portal):
-    rows = list(csv.DictReader(io.StringIO(page(portal)[1].content)))
+    rows = list(csv.DictReader(io.StringIO(page(portal)[1].text)))
     decision_table = next(t for t in TABLES if t.name == "decisions")
     assert tuple(rows[0]) == tuple(decision_table.header)
     assert decision_table.header[:14] == [  # the published contract: columns are only ever added at the end
@@ -78,7 +78,7 @@ def test_decisions_csv_columns_and_rows(portal):
 
 
 def test_open_data_and_command_agree(portal):
-    rows = list(csv.DictReader(io.StringIO(page(portal)[1].content)))
+    rows = list(csv.DictReader(io.StringIO(page(portal)[1].text)))
     in_csv = sorted(note for r in rows if r["notes"] for note in r["notes"].split(" | "))
     from_command = sorted(f.message for f in run_audit(portal).findings if f.decision)
     assert in_csv == from_command

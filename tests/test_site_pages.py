@@ -133,7 +133,7 @@ def test_all_assessments_index_lists_every_public_one(site):
 
 
 def test_csv_and_json_hold_every_public_assessment_with_stable_columns(site):
-    rows = list(csv.DictReader(io.StringIO(site["/data/eqias.csv"].content)))
+    rows = list(csv.DictReader(io.StringIO(site["/data/eqias.csv"].text)))
     assert {r["id"] for r in rows} == PUBLIC
     assert tuple(rows[0].keys()) == COLUMNS
     assert COLUMNS[:15] == (  # the published contract: columns are only ever added at the end
@@ -142,7 +142,7 @@ def test_csv_and_json_hold_every_public_assessment_with_stable_columns(site):
     bus = next(r for r in rows if r["id"] == "bus-passes")
     assert bus["review_status"] == "overdue" and bus["adverse_characteristics"] == "age;disability"
     assert bus["first_published"] == "2019-03-01" and bus["url"] == "/eqias/bus-passes/"
-    data = json.loads(site["/data/eqias.json"].content)
+    data = json.loads(site["/data/eqias.json"].text)
     assert {r["id"] for r in data["eqias"]} == PUBLIC
 
 

@@ -39,7 +39,7 @@ def test_open_data_csv_files_never_start_a_cell_with_a_formula(tmp_path):
     write(tmp_path, "decisions/24-00012.md", front_matter(decision_fields(title=FORMULAS[0], decision_maker=FORMULAS[3])))
     portal, problems = load_portal(tmp_path, today=dt.date(2026, 11, 23))
     assert [p for p in problems if "formula" in p.message] == []
-    files = {item.src_uri: item.content for item in generate(portal, BuildContext(today=portal.today)) if item.src_uri.endswith(".csv")}
+    files = {item.src_uri: item.text for item in generate(portal, BuildContext(today=portal.today)) if item.src_uri.endswith(".csv")}
     assert {"data/eqias.csv", "data/decisions.csv"} <= set(files)  # and every other open-data table
     for name, text in files.items():
         cells = _cells(text)

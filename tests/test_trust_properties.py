@@ -60,6 +60,8 @@ def _assert_safe_page(url: str, html: str) -> None:
 
 
 def _assert_safe_file(name: str, content: str | bytes) -> None:
+    if isinstance(content, bytes):
+        content = content.decode("utf-8")  # files are written as UTF-8 bytes; read as a user's software reads them
     if name.endswith(".json"):
         json.loads(content)
     elif name.endswith(".xml"):

@@ -101,6 +101,11 @@ class GeneratedFile:
     def url(self) -> str:
         return "/" + self.src_uri
 
+    @property
+    def text(self) -> str:
+        """The content as text (open data is made as UTF-8 bytes)."""
+        return self.content.decode("utf-8") if isinstance(self.content, bytes) else self.content
+
 
 Generated = Union[GeneratedPage, GeneratedFile]
 Builder = Callable[[Portal, "BuildContext"], Iterable[Generated]]
