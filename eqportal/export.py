@@ -24,6 +24,7 @@ import yaml
 
 from eqportal.site.chrome import finish_document
 from eqportal.frontend import TEMPLATES_FOLDER, Build, content_root, load_build, page_source, template_dirs
+from eqportal.joined import as_bytes
 from eqportal.problems import Problem
 from eqportal.registry import url_of_source
 from eqportal.site.pages import GeneratedPage
@@ -86,7 +87,7 @@ def export(build: Build, config: dict, config_file: Path, target: Path) -> Expor
             path.write_text(page_source(item), encoding="utf-8")
             pages += 1
         else:
-            path.write_bytes(item.content if isinstance(item.content, bytes) else item.content.encode("utf-8"))
+            path.write_bytes(as_bytes(item.content))
             files += 1
     source_docs = project / config.get("docs_dir", "docs")
     for path in sorted(source_docs.rglob("*")):

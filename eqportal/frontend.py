@@ -21,6 +21,7 @@ import yaml
 
 from eqportal.buildcache import Store, cache_folder, code_digest, digest, key
 from eqportal.context import BuildContext, build_context
+from eqportal.joined import Joined, as_bytes
 from eqportal.loader import load_portal_once
 from eqportal.outputs import OutputCache, tree_digest
 from eqportal.paths import relative_inside
@@ -134,7 +135,7 @@ class SiteFile:
     """
 
     src_uri: str
-    content: str | bytes | None = None
+    content: str | bytes | Joined | None = None  # Joined: written part by part (eqportal.joined)
     abs_src_path: str | None = None
     edit_uri: str | None = None  # the content file behind a page, for "edit this page"
     page: FinishedPage | None = None
@@ -254,4 +255,4 @@ def page_key(shared: str, item: SiteFile) -> str:
 def file_key(item: SiteFile) -> str:
     """A generated file's published bytes, as a key: what it is made from if known, else its content (MkDocs writes it as it is)."""
     assert item.content is not None
-    return digest("file made from", item.published_as) if item.published_as else digest("file", item.content)
+    return digest("file made from", item.published_as) if item.published_as else digest("file", as_bytes(item.content))

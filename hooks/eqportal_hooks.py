@@ -13,6 +13,7 @@ the rest), and, at a county's size, puts them through the theme on every core.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import replace
 from functools import partial
 from importlib.metadata import version
@@ -30,6 +31,7 @@ from eqportal.buildcache import Store
 from eqportal.frontend import (HANDOVER, BrokenLinks, FileClash, content_root, file_key, load_build, page_key,
                                shared_digest, site_files, template_dirs)
 from eqportal.forked import Background, can_fork, forked
+from eqportal.joined import Joined
 from eqportal.preview import Preview
 from eqportal.site.chrome import finish_document
 from eqportal.site.csp import add_csp
@@ -219,10 +221,13 @@ class _Caught(logging.Handler):
 
 def _add(files, config, items, outputs=None):
     for item in items:
-        file = File.generated(config, item.src_uri, content=item.content, abs_src_path=item.abs_src_path)
+        joined = isinstance(item.content, Joined)
+        file = File.generated(config, item.src_uri, content=b"" if joined else item.content, abs_src_path=item.abs_src_path)
         file.edit_uri = item.edit_uri or file.edit_uri
         if outputs is not None and item.page is None and item.content is not None and outputs.reusable(file.dest_uri, file_key(item)):
             file.__class__ = _KeptFile
+        elif joined:
+            file.__class__, file.joined = _JoinedFile, item.content
         files.append(file)
 
 
@@ -234,6 +239,24 @@ class _KeptFile(File):
 
     def copy_file(self, dirty=False):
         pass  # eqportal.outputs links it into the new site
+
+
+class _JoinedFile(File):
+    """A generated file made of parts (open data, eqportal.joined): written part by part, never joined in memory."""
+
+    joined: Joined
+
+    @property
+    def content_bytes(self) -> bytes:
+        return bytes(self.joined)
+
+    @property
+    def content_string(self) -> str:
+        return bytes(self.joined).decode("utf-8")
+
+    def copy_file(self, dirty=False):
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        self.joined.write_to(self.abs_dest_path)
 
 
 def on_build_error(error):

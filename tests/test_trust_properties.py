@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 from eqportal.a11y.static import check_page
 from eqportal.context import BuildContext
+from eqportal.joined import Joined, as_bytes
 from eqportal.loader import load_portal
 from eqportal.site import generate
 from eqportal.site.pages import GeneratedPage
@@ -59,9 +60,9 @@ def _assert_safe_page(url: str, html: str) -> None:
     assert [p for p in check_page(url, document) if p.rule.startswith("unsafe")] == [], url
 
 
-def _assert_safe_file(name: str, content: str | bytes) -> None:
-    if isinstance(content, bytes):
-        content = content.decode("utf-8")  # files are written as UTF-8 bytes; read as a user's software reads them
+def _assert_safe_file(name: str, content: str | bytes | Joined) -> None:
+    if not isinstance(content, str):
+        content = as_bytes(content).decode("utf-8")  # files are written as UTF-8 bytes; read as a user's software reads them
     if name.endswith(".json"):
         json.loads(content)
     elif name.endswith(".xml"):

@@ -29,6 +29,6 @@ class OpenDataView:
 
 def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedFile | GeneratedPage]:
     for item in open_data_files(portal, context):
-        yield GeneratedFile(item.url.lstrip("/"), item.data, item.made_from)
+        yield GeneratedFile(item.url.lstrip("/"), item.content, item.made_from)
     yield render_page(context, OPEN_DATA, "Open data", "open_data.html", view=OpenDataView(licence=LICENCE),
                       meta={"description": "Every open-data file of the equality portal, every column, and the licence."})

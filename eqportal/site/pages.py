@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Union
 
+from eqportal.joined import Joined, as_bytes
 from eqportal.portal import Portal
 from eqportal.registry import url_of_source
 
@@ -94,7 +95,7 @@ class GeneratedFile:
     """A file copied into the site as it is (open data, feed, redirects)."""
 
     src_uri: str
-    content: str | bytes
+    content: str | bytes | Joined  # Joined: written part by part (eqportal.joined)
     made_from: str = ""  # a digest of everything ``content`` is made from, when known (see eqportal.opendata.DataFile)
 
     @property
@@ -104,7 +105,7 @@ class GeneratedFile:
     @property
     def text(self) -> str:
         """The content as text (open data is made as UTF-8 bytes)."""
-        return self.content.decode("utf-8") if isinstance(self.content, bytes) else self.content
+        return self.content if isinstance(self.content, str) else as_bytes(self.content).decode("utf-8")
 
 
 Generated = Union[GeneratedPage, GeneratedFile]
