@@ -248,3 +248,16 @@ def test_no_text_style_axe_could_not_decide_is_learned_as_passed(tmp_path: Path)
         plain = browser.driver.execute_script("return document.querySelector('main > p').getAttribute('data-eqp-style')")
     assert len(set(over)) == 3 and plain in browser.known_styles
     assert not browser.known_styles & set(over)
+
+
+@pytest.mark.browser
+def test_an_element_named_like_the_checkers_own_cannot_stop_the_text_checks(tmp_path: Path):
+    """The reader's bigger text and wider spacing are applied by a style sheet the checker holds itself: an element
+    of the page with the id the checker once looked it up by, or the name it keeps it under, changes nothing."""
+    site = tmp_path / "site"
+    site.mkdir()
+    body = ('<div id="__eqp-test-style">Odd name.</div><p id="__eqpUserStyle">Odder name.</p>'
+            '<div class="box" style="font-size: 1rem; line-height: 1.5">Open 9am to 5pm.</div>')
+    (site / "index.html").write_text(FAINT.format(title="Named", body=body), encoding="utf-8")
+    problems, _ = run(site, progress=False, cache=tmp_path / "cache", workers=1)
+    assert [(p.rule, p.selector) for p in problems] == [("text-resize", "main#main > div.box:nth-of-type(2)")], problems

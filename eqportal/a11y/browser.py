@@ -171,12 +171,15 @@ axe.run(document, options).then(async results => {
 """
 
 # A reader's style sheet: added, or put in place of the one added before (one change of style, not two).
+# Held by a real property of the window (USER_STYLE_INIT_JS), never looked up by an id: an element of
+# the page given that id would otherwise stand in for it, and the styles would never apply.
+USER_STYLE_INIT_JS = "window.__eqpUserStyle = null;"
 USER_STYLE_JS = """
-let s = document.getElementById('__eqp-test-style');
-if (!s) { s = document.createElement('style'); s.id = '__eqp-test-style'; document.head.appendChild(s); }
+let s = window.__eqpUserStyle;
+if (!s) { s = window.__eqpUserStyle = document.createElement('style'); document.head.appendChild(s); }
 s.textContent = arguments[0];
 """
-REMOVE_USER_STYLE_JS = "document.getElementById('__eqp-test-style').remove()"
+REMOVE_USER_STYLE_JS = "if (window.__eqpUserStyle) window.__eqpUserStyle.remove(); window.__eqpUserStyle = null;"
 
 # The page just checked, emptied before the window is resized for the next one: Chromium would
 # otherwise lay out all of it again at the new width (a fifth of a second for a batch of pages).
@@ -207,7 +210,7 @@ class Browser:
         # axe-core, HTML_CodeSniffer and the selector helper, evaluated by Chromium in every page it
         # opens from now on, rather than sent over WebDriver with each page (HTML_CodeSniffer alone is 365 KB).
         with open(self.axe.script_url, encoding="utf-8") as script:
-            sources = [script.read(), SELECTOR_JS, batch.INIT_JS]
+            sources = [script.read(), SELECTOR_JS, batch.INIT_JS, USER_STYLE_INIT_JS]
         try:
             sources.append(engines.engine_file(engines.HTMLCS_SCRIPT).read_text(encoding="utf-8"))
         except engines.EngineMissing:
@@ -263,7 +266,7 @@ class Browser:
         self.driver.get(address)
         if not self.driver.execute_script("return !!(window.axe && window.__eqpSelector)"):
             self.axe.inject()  # a page Chromium did not prepare (it should never happen): the slow way
-            self.driver.execute_script(SELECTOR_JS + batch.INIT_JS)
+            self.driver.execute_script(SELECTOR_JS + batch.INIT_JS + USER_STYLE_INIT_JS)
 
     def _checks(self, url: str, scope: str | None) -> list[PageProblem]:
         problems = self._axe(url)
