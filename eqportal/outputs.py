@@ -84,7 +84,7 @@ class OutputCache:
         remove_any(spare)
         spare.mkdir()
         self.spare = spare.resolve()
-        self.making_spare = Background(partial(_copy_folders, str(self.site), str(self.spare)))
+        self.making_spare = Background(partial(copy_folders, str(self.site), str(self.spare)))
 
     def spare_ready(self) -> None:
         """Wait until :meth:`make_spare` has made the spare's folders (at once if it is not making any)."""
@@ -207,7 +207,7 @@ class OutputCache:
         tmp.replace(self.folder / MANIFEST)
 
 
-def _copy_folders(site: str, spare: str) -> None:
+def copy_folders(site: str, spare: str) -> None:
     """Make under ``spare`` every folder ``site`` has (not links, not files); safe to run again."""
     for _, rel, folders, _, _ in _tree(site):
         for name in folders:
