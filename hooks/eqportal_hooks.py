@@ -19,8 +19,8 @@ from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, DictLoader
 import mkdocs.commands.build as mkdocs_build
+from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files

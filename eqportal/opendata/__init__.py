@@ -1,7 +1,8 @@
 """Open data as pure data: whole assessments as JSON with their JSON Schema, tidy CSVs, a Data Package.
 
-``open_data_files(portal, context)`` returns every file under ``/data/`` as ``(path, text)``;
-the site builder only copies them into the site. Nothing here knows about MkDocs or pages.
+``open_data_files(portal, context)`` returns every file under ``/data/`` as a :class:`DataFile`
+(its address and its UTF-8 bytes, as the parts they are joined from); the site builder only
+copies them into the site. Nothing here knows about MkDocs or pages.
 
 - ``data/eqias.json``: every field of every public assessment (:class:`EqiaDataset`), valid
   against ``data/eqias.schema.json``; ``data/eqias/<id>.json`` holds each one alone
