@@ -36,6 +36,15 @@ def test_sample_site_passes_every_check_and_is_published(tmp_path):
     assert report["pages_checked"] > 50 and "pages_opened_in_browser" not in report  # no run figures in the site
     last = json.loads((tmp_path / ".cache" / "a11y" / "last-report.json").read_text(encoding="utf-8"))
     assert last["date"] == "2026-11-23" and last["passed"] is True  # the statement quotes this published check
+    # The first publish has no site before it to keep as the next build's spare: it made one while it was
+    # checked, its own folders, empty; the next build is assembled in it.
+    spare = tmp_path / ".site-spare"
+    folders = lambda root: sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir())  # noqa: E731
+    assert folders(spare) == folders(site) and all(p.is_dir() for p in spare.rglob("*"))
+    made = spare.stat().st_ino
+    again = build(ROOT / "content", site, tmp_path, "--today", "2026-11-23", "--no-check")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert site.stat().st_ino == made and (site / "eqias/customer-service-policy/easy-read/index.html").is_file()
 
 
 def test_a_page_that_fails_its_checks_keeps_the_previous_site(tmp_path):
