@@ -175,7 +175,7 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
             files = len(outputs.reused) - pages
             stage["summary"] = (f"{result.pages} pages" + (f", {pages} unchanged since the last publish" if pages else "")
                                 + (f", {files} other files unchanged" if files else ""))
-        making_spare = first_spare(built, site) if check else None  # unchecked, the build would wait for it  # unchecked, the build would wait for it
+        making_spare = first_spare(built, site) if check else None  # unchecked, the build would wait for it
         if check:
             from eqportal.a11y.runner import run as run_checks  # the checker and its parser load only when checking
 
