@@ -80,11 +80,9 @@ class OutputCache:
         """
         if self.spare is not None or not self.previous or not self.site.is_dir():
             return
-        spare = Path(spare)
         remove_any(spare)
-        spare.mkdir()
-        self.spare = spare.resolve()
-        self.making_spare = Background(partial(copy_folders, str(self.site), str(self.spare)))
+        self.making_spare = start_spare(self.site, Path(spare))
+        self.spare = Path(spare).resolve()
 
     def spare_ready(self) -> None:
         """Wait until :meth:`make_spare` has made the spare's folders (at once if it is not making any)."""
@@ -207,7 +205,13 @@ class OutputCache:
         tmp.replace(self.folder / MANIFEST)
 
 
-def copy_folders(site: str, spare: str) -> None:
+def start_spare(source: Path, spare: Path) -> Background:
+    """Make ``spare``, a new folder, into a spare of ``source``'s folders without its files, in the background."""
+    spare.mkdir()
+    return Background(partial(_copy_folders, str(source), str(spare)))
+
+
+def _copy_folders(site: str, spare: str) -> None:
     """Make under ``spare`` every folder ``site`` has (not links, not files); safe to run again.
 
     The walk gives each folder before the folders in it, so each is made with one ``mkdir``

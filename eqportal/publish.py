@@ -18,16 +18,15 @@ import os
 import shutil
 import time
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from eqportal.a11y.report import DEFAULT_CACHE, SITE_REPORT, write_report
 from eqportal.buildcache import cache_folder
 from eqportal.context import build_context
+from eqportal.forked import Background
 from eqportal.frontend import HANDOVER, Build, template_dirs
 from eqportal.gcpause import settled
-from eqportal.forked import Background
-from eqportal.outputs import OutputCache, copy_folders, remove_any
+from eqportal.outputs import OutputCache, remove_any, start_spare
 from eqportal.portal import Portal
 from eqportal.progress import StageLog
 
@@ -217,5 +216,4 @@ def first_spare(built: Path, site: Path) -> Background | None:
     spare = site.with_name(SPARE)
     if site.exists() or spare.exists() or spare.is_symlink():
         return None  # the site it replaces becomes the spare, or there is one
-    spare.mkdir()
-    return Background(partial(copy_folders, str(built), str(spare)))
+    return start_spare(built, spare)

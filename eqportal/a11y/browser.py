@@ -171,9 +171,10 @@ axe.run(document, options).then(async results => {
 """
 
 # A reader's style sheet: added, or put in place of the one added before (one change of style, not two).
-# Held by a real property of the window (USER_STYLE_INIT_JS), never looked up by an id: an element of
+# Held by a real property of the window (PAGE_INIT_JS), never looked up by an id: an element of
 # the page given that id would otherwise stand in for it, and the styles would never apply.
-USER_STYLE_INIT_JS = "window.__eqpUserStyle = null;"
+# The checker's real properties of the window, set before anything of the page exists (batch.INIT_JS says why).
+PAGE_INIT_JS = batch.INIT_JS + " window.__eqpUserStyle = null;"
 USER_STYLE_JS = """
 let s = window.__eqpUserStyle;
 if (!s) { s = window.__eqpUserStyle = document.createElement('style'); document.head.appendChild(s); }
@@ -210,7 +211,7 @@ class Browser:
         # axe-core, HTML_CodeSniffer and the selector helper, evaluated by Chromium in every page it
         # opens from now on, rather than sent over WebDriver with each page (HTML_CodeSniffer alone is 365 KB).
         with open(self.axe.script_url, encoding="utf-8") as script:
-            sources = [script.read(), SELECTOR_JS, batch.INIT_JS, USER_STYLE_INIT_JS]
+            sources = [script.read(), SELECTOR_JS, PAGE_INIT_JS]
         try:
             sources.append(engines.engine_file(engines.HTMLCS_SCRIPT).read_text(encoding="utf-8"))
         except engines.EngineMissing:
@@ -266,7 +267,7 @@ class Browser:
         self.driver.get(address)
         if not self.driver.execute_script("return !!(window.axe && window.__eqpSelector)"):
             self.axe.inject()  # a page Chromium did not prepare (it should never happen): the slow way
-            self.driver.execute_script(SELECTOR_JS + batch.INIT_JS + USER_STYLE_INIT_JS)
+            self.driver.execute_script(SELECTOR_JS + PAGE_INIT_JS)
 
     def _checks(self, url: str, scope: str | None) -> list[PageProblem]:
         problems = self._axe(url)

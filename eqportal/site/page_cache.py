@@ -36,12 +36,8 @@ class PageCache:
                           tree_digest(*context.template_dirs))
 
     def page(self, kind: str, records: Iterable[Record | None], make: Callable[[], T]) -> T:
-        parts = [kind]
-        for record in records:
-            if record is not None and not record.digest:
-                return make()  # a record read without the cache has no digest: nothing to key the page by
-            parts += [record.digest if record is not None else "-", self._changed(record)]
-        return self.kept(parts, make)
+        """Pages made from records whole (an assessment's own pages): kept by each record's file (``None``: no such record)."""
+        return self._kept_by(kind, [self._whole(record) for record in records], make)
 
     def listing(self, kind: str, records: list[Record], make: Callable[[], T]) -> T:
         """Pages that list records (index pages, the decision register): kept by each record's front matter (its values and
@@ -50,28 +46,30 @@ class PageCache:
         Such a page shows what the validated front matter holds (a row per record), so an edit to
         an assessment's body, the commonest edit, leaves every index page as it was.
         """
-        parts = [kind]
-        for record in records:
-            if not record.model_digest:
-                return make()
-            parts += [record.model_digest, record.path, self._changed(record)]
-        return self.kept(parts, make)
+        return self._kept_by(kind, [self._listed(record) for record in records], make)
 
     def page_listing(self, kind: str, record: Record, listed: Iterable[Record | None], make: Callable[[], T]) -> T:
         """A record's own page that also lists others (an objective and the assessments that evidence it):
         kept by the record as :meth:`page` keeps it and by each listed record as :meth:`listing` does
         (None: one it names that does not exist)."""
-        if not record.digest:
-            return make()
-        parts = [kind, record.digest, self._changed(record)]
-        for other in listed:
-            if other is None:
-                parts.append("-")
-                continue
-            if not other.model_digest:
-                return make()
-            parts += [other.model_digest, other.path, self._changed(other)]
-        return self.kept(parts, make)
+        return self._kept_by(kind, [self._whole(record), *(self._listed(other) for other in listed)], make)
+
+    def _whole(self, record: Record | None) -> list[str] | None:
+        """What keys a page by a record's file; None for a record read without the cache (it has no digest)."""
+        if record is None:
+            return ["-", "-"]
+        return [record.digest, self._changed(record)] if record.digest else None
+
+    def _listed(self, record: Record | None) -> list[str] | None:
+        """What keys a page by a record's front matter; None for a record read without the cache."""
+        if record is None:
+            return ["-"]
+        return [record.model_digest, record.path, self._changed(record)] if record.model_digest else None
+
+    def _kept_by(self, kind: str, each: list[list[str] | None], make: Callable[[], T]) -> T:
+        if any(parts is None for parts in each):
+            return make()  # nothing to key the page by
+        return self.kept([kind, *(part for parts in each for part in parts)], make)  # type: ignore[union-attr]
 
     def kept(self, parts: list[str], make: Callable[[], T]) -> T:
         digest = key(self.shared, *parts)
