@@ -95,3 +95,17 @@ def test_percentages_become_plain_fractions(percent, words):
 
 def test_per_cent_in_words_is_converted_too():
     assert plain_percentages("5 per cent of staff") == "1 in 20 of staff"
+
+
+def test_hard_words_are_judged_against_textstats_own_list_without_loading_nltk():
+    """The familiar words are textstat's Dale–Chall list, read from its package: importing textstat imports NLTK,
+    which cost every rebuild that checks an edited file 0.17 s."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from eqportal.easyread.readability import _dale_chall_words, is_hard; "
+            "words = _dale_chall_words(); print(is_hard('assessment'), is_hard('help'), 'nltk' in sys.modules); "
+            "from textstat.backend.utils import get_lang_easy_words; print(words == get_lang_easy_words('en'))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False", "False", "True"]

