@@ -20,7 +20,6 @@ import hashlib
 import http.server
 import importlib.metadata
 import multiprocessing
-import os
 import queue
 import re
 import sys

@@ -12,11 +12,10 @@ import json
 import sys
 from pathlib import Path
 
-from rich.console import Console
-
 from eqportal.a11y.report import MergeError, merge_reports, parse_shard, published_report, write_report, write_report_file
 from eqportal.a11y.problem import CheckerError
 from eqportal.a11y.settings import default_workers
+from eqportal.cli.output import stderr_console
 from eqportal.terminal import printable
 
 
@@ -72,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from eqportal.a11y.runner import run as run_checks  # the checker loads only when it runs (not for --help)
 
-    err = Console(stderr=True, highlight=False)
+    err = stderr_console()
     try:
         problems, report = run_checks(
             args.site_dir, workers=args.workers, progress=not args.quiet, cache=args.cache,
@@ -122,7 +121,7 @@ def merge(args: argparse.Namespace) -> int:
     for problem in report["problems"]:
         where = f" ({problem['selector']})" if problem.get("selector") else ""
         print(printable(f"{problem['url']}: {problem['rule']}: {problem['message']}{where}"))
-    err = Console(stderr=True, highlight=False)
+    err = stderr_console()
     summary = f"{report['pages_checked']} pages checked in {report['shards']} shares (slowest {report['duration_seconds']} s)"
     if report["problems"]:
         err.print(f"[bold red]{report['problem_count']} accessibility problem(s) on {len({p['url'] for p in report['problems']})} page(s)[/]; {summary}")

@@ -7,14 +7,13 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from rich.console import Console
-
-from eqportal.audit import COLUMNS, Finding, run_audit
-from eqportal.csvsafe import write_rows
-from eqportal.loader import load_portal
+from eqportal.cli.output import stderr_console
 from eqportal.terminal import github_annotation, printable
+
+if TYPE_CHECKING:
+    from eqportal.audit import Finding
 
 FORMATS = ("text", "csv", "json", "github")
 
@@ -42,6 +41,9 @@ def _date(text: str) -> dt.date:
 
 
 def run(args: argparse.Namespace) -> int:
+    from eqportal.audit import Finding, run_audit  # loaded by the verb that runs it, not by every command
+    from eqportal.loader import load_portal
+
     portal, problems = load_portal(args.path, today=args.today)
     if problems:
         # Content that fails `eqportal check` cannot be audited: report exactly what check reports.
@@ -63,6 +65,9 @@ def print_findings(findings: Sequence[Finding], fmt: str) -> None:
         json.dump([f.as_dict() for f in findings], sys.stdout, indent=2)
         sys.stdout.write("\n")
     elif fmt == "csv":
+        from eqportal.audit import COLUMNS
+        from eqportal.csvsafe import write_rows
+
         write_rows(sys.stdout, COLUMNS, (f.as_dict() for f in findings), lineterminator="\n")
     elif fmt == "github":
         for f in findings:
@@ -74,4 +79,4 @@ def print_findings(findings: Sequence[Finding], fmt: str) -> None:
 
 def _summary(text: str) -> None:
     """A one-line summary on stderr, so stdout stays clean data."""
-    Console(stderr=True, highlight=False).print(text)
+    stderr_console().print(text)

@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from eqportal.editor.admin import EditorUnavailable, write_admin
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
@@ -23,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from eqportal.editor.admin import EditorUnavailable, write_admin  # loaded by this verb only
+
     try:
         admin = write_admin(args.dir, args.project, site_name="Kent County Council equality portal")
     except EditorUnavailable as err:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rich.console import Console
-
-from eqportal.cli.output import FORMATS, print_problems
+from eqportal.cli.output import FORMATS, print_problems, stderr_console
 from eqportal.loader import load_portal
 from eqportal.manifest import MANIFEST_NAME, unlisted_ids, update_manifest
 from eqportal.problems import Problem
@@ -31,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     portal, problems = load_portal(args.path)
-    err = Console(stderr=True, highlight=False)
+    err = stderr_console()
     if args.update:
         added = update_manifest(portal)
         for eqia_id in added:

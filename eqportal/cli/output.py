@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Sequence
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Sequence
 
 from eqportal.problems import Problem
 from eqportal.terminal import github_annotation, printable
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS = ("text", "json", "github")
 
@@ -26,9 +27,16 @@ def print_problems(problems: Sequence[Problem], fmt: str, ok_message: str) -> No
         return
     for p in problems:
         print(printable(p))
-    err = Console(stderr=True, highlight=False)
+    err = stderr_console()
     if problems:
         files = len({p.path for p in problems})
         err.print(f"[bold red]{len(problems)} problem(s) in {files} file(s)[/]")
     else:
         err.print(f"[green]{ok_message}[/]")
+
+
+def stderr_console() -> Console:
+    """rich's console on stderr, for a command's summary line; rich is imported only to print one (30 ms a command)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
