@@ -32,7 +32,7 @@ from eqportal.forked import can_fork
 from eqportal.gcpause import collector_paused
 
 FOLDER = Path(".cache") / "build"  # beside the content folder, like the check cache
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: each file opens with the hashes it holds
 
 T = TypeVar("T")
 
@@ -74,21 +74,29 @@ class Store:
 
     Entries are spread over the files by their hash, so after one edit a save rewrites the one or
     two files whose entries changed, not the whole store (hundreds of megabytes at a county's scale).
+
+    Each file opens with the list of the hashes it holds, so a ``lazy`` store reads only those lists
+    at first, and a file's entries when one of them is asked for (:meth:`get`) or must be written
+    again (:meth:`save`). :meth:`keep` marks an entry used without reading it: for big results a
+    rebuild seldom needs (the HTML of kept pages), whose files would cost more to read than to skip.
     """
 
-    def __init__(self, folder: Path | None, name: str) -> None:
+    def __init__(self, folder: Path | None, name: str, *, lazy: bool = False) -> None:
         self.folder = Path(folder) / name if folder is not None else None
-        self._old: dict[str, Any] = {}
+        self._old: dict[str, Any] = {}  # the entries of the files read so far
+        self._read_shards: set[int] = set()
         self._used: dict[str, Any] = {}
-        self._old_shards: dict[int, set[str]] = {}
+        self._kept: set[str] = set()  # used, but not read (lazy)
+        self._old_shards: dict[int, set[str]] = {}  # what each file holds
         self._dirty: set[int] = set()
         self.hits = self.misses = 0
         if self.folder is not None:
             self._legacy = Path(folder) / f"{name}.pickle"  # one file, as before shards
             for shard in range(SHARDS):
-                entries = self._load(self.folder / f"{shard:02x}.pickle")
-                self._old.update(entries)
-                self._old_shards[shard] = set(entries)
+                if lazy:
+                    self._old_shards[shard] = set(self._load(self.folder / f"{shard:02x}.pickle", entries=False))
+                else:
+                    self._read(shard)
 
     @staticmethod
     def load_shard(folder: Path, shard: int) -> dict[str, Any]:
@@ -96,31 +104,59 @@ class Store:
         return Store._load(Path(folder) / f"{shard:02x}.pickle")
 
     @staticmethod
-    def _load(path: Path) -> dict[str, Any]:
+    def _load(path: Path, *, entries: bool = True) -> dict[str, Any]:
+        """The file's entries; without ``entries``, only their hashes (as keys, with None)."""
         try:
             with path.open("rb") as handle, collector_paused():
-                loaded = pickle.load(handle)
-            if isinstance(loaded, dict) and loaded.get("code") == code_digest() and isinstance(loaded.get("entries"), dict):
-                return loaded["entries"]
+                head = pickle.load(handle)
+                if isinstance(head, dict) and head.get("code") == code_digest() and isinstance(head.get("digests"), list):
+                    if not entries:
+                        return dict.fromkeys(head["digests"])
+                    loaded = pickle.load(handle)
+                    if isinstance(loaded, dict):
+                        return loaded
         except Exception:  # noqa: BLE001 - a missing, damaged or foreign file is only a slower build
             pass
         return {}
 
+    def _read(self, shard: int) -> None:
+        """One file's entries, read once."""
+        if shard in self._read_shards or self.folder is None:
+            return
+        self._read_shards.add(shard)
+        entries = self._load(self.folder / f"{shard:02x}.pickle")
+        self._old.update(entries)
+        self._old_shards[shard] = set(entries)
+
     def get(self, digest: str, default: Any = None) -> Any:
         if digest in self._used:
             return self._used[digest]
+        if digest in self._old_shards.get(shard_of(digest), ()):
+            self._read(shard_of(digest))
         if digest in self._old:
             self.hits += 1
+            self._kept.discard(digest)
             self._used[digest] = self._old[digest]
             return self._used[digest]
         self.misses += 1
         return default
 
+    def keep(self, digest: str) -> bool:
+        """Whether the store holds ``digest``; if so it is used (so kept), without reading its file."""
+        if digest in self._used or digest in self._kept:
+            return True
+        if digest in self._old_shards.get(shard_of(digest), ()):
+            self.hits += 1
+            self._kept.add(digest)
+            return True
+        return False
+
     def __contains__(self, digest: str) -> bool:
-        return digest in self._used or digest in self._old
+        return digest in self._used or digest in self._kept or digest in self._old_shards.get(shard_of(digest), ())
 
     def put(self, digest: str, value: Any) -> None:
         self._used[digest] = value
+        self._kept.discard(digest)
         self._dirty.add(shard_of(digest))
 
     def save(self) -> None:
@@ -130,14 +166,22 @@ class Store:
         shards: dict[int, dict[str, Any]] = {shard: {} for shard in range(SHARDS)}
         for digest, value in self._used.items():
             shards[shard_of(digest)][digest] = value
+        kept: dict[int, set[str]] = {shard: set() for shard in range(SHARDS)}
+        for digest in self._kept:
+            kept[shard_of(digest)].add(digest)
         for shard, entries in shards.items():
             path = self.folder / f"{shard:02x}.pickle"
-            if shard not in self._dirty and entries.keys() == self._old_shards.get(shard, set()) and (entries or path.exists()):
+            names = entries.keys() | kept[shard]
+            if shard not in self._dirty and names == self._old_shards.get(shard, set()) and (names or path.exists()):
                 continue
+            if kept[shard]:
+                self._read(shard)  # entries kept unread are written again: read them now
+                entries.update((digest, self._old[digest]) for digest in kept[shard] if digest in self._old)
             self.folder.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
             with tmp.open("wb") as handle, collector_paused():
-                pickle.dump({"code": code_digest(), "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump({"code": code_digest(), "digests": list(entries)}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
         self._legacy.unlink(missing_ok=True)
 

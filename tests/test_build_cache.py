@@ -39,6 +39,40 @@ def test_the_build_cache_rewrites_only_the_files_whose_entries_changed(tmp_path:
     assert Store(tmp_path, "records").get(f"{8:064x}") is None
 
 
+def test_a_lazy_store_reads_a_file_only_for_an_entry_asked_for_or_a_file_it_writes_again(tmp_path: Path, monkeypatch):
+    """The HTML of kept pages: a rebuild marks it used without reading it (``keep``), reads the few it asks for,
+    and writes again only the files whose entries changed, each still holding every entry the build used."""
+    from eqportal.buildcache import Store, shard_of
+
+    store = Store(tmp_path, "html")
+    for i in range(200):
+        store.put(f"{i:064x}", f"page {i}")
+    store.save()
+
+    read: list[str] = []
+    load = Store._load
+
+    def counted(path, *, entries=True):
+        if entries:
+            read.append(path.name)
+        return load(path, entries=entries)
+
+    monkeypatch.setattr(Store, "_load", staticmethod(counted))
+    lazy = Store(tmp_path, "html", lazy=True)
+    assert read == [] and f"{5:064x}" in lazy and "missing" not in lazy
+    assert all(lazy.keep(f"{i:064x}") for i in range(200) if i != 7) and not lazy.keep("missing")
+    assert read == []  # kept, not read
+    assert lazy.get(f"{9:064x}") == "page 9" and read == [f"{shard_of(f'{9:064x}'):02x}.pickle"]  # one file, for the one asked
+    lazy.put("new", "page new")
+    read.clear()
+    lazy.save()
+    # Written again: the file that lost entry 7 and the one that gained "new"; each read first, for the entries kept unread.
+    assert set(read) <= {f"{shard_of(f'{7:064x}'):02x}.pickle", f"{shard_of('new'):02x}.pickle"}
+    again = Store(tmp_path, "html")
+    assert again.get(f"{7:064x}") is None and again.get("new") == "page new"
+    assert all(again.get(f"{i:064x}") == f"page {i}" for i in range(200) if i != 7)
+
+
 def test_a_page_is_linked_again_unless_the_page_and_every_address_and_file_are_as_they_were(tmp_path: Path):
     """The link memo: a rebuild skips finishing a kept page's links only when nothing they depend on changed."""
     import dataclasses

@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -159,12 +160,20 @@ def test_a_county_sized_rebuild_reads_kept_pages_back_and_is_byte_for_byte_a_col
               "    return whole\n"
               "p.GeneratedPage.with_html, c.read_back = counted, counted_many\n"
               "atexit.register(lambda: print('read back:', len(read)))\n"
+              "import eqportal.buildcache as b\n"  # every file of kept pages' HTML read whole, by any process
+              "load = b.Store._load\n"
+              "def logged(path, *, entries=True):\n"
+              "    if entries and path.parent.name.endswith('-html'):\n"
+              "        with open('html-read.log', 'a') as log: log.write(path.parent.name + '\\n')\n"
+              "    return load(path, entries=entries)\n"
+              "b.Store._load = staticmethod(logged)\n"
               "from eqportal.cli import run\n"
               "sys.argv[0] = 'eqportal'\n"
               "run()\n")
     (tmp_path / "run.py").write_text(runner, encoding="utf-8")
 
     def build_here(content: Path, site: Path) -> int:
+        (tmp_path / "html-read.log").unlink(missing_ok=True)
         result = subprocess.run(
             [sys.executable, str(tmp_path / "run.py"), "build", "--content", str(content), "--site-dir", str(site),
              "--config", str(ROOT / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
@@ -172,6 +181,11 @@ def test_a_county_sized_rebuild_reads_kept_pages_back_and_is_byte_for_byte_a_col
         assert result.returncode == 0, result.stdout + result.stderr
         assert "Traceback" not in result.stdout + result.stderr
         return int(re.search(r"read back: (\d+)", result.stdout).group(1))
+
+    def html_files_read() -> Counter[str]:
+        """How many files of each store of kept pages' HTML the last build read whole."""
+        log = tmp_path / "html-read.log"
+        return Counter(log.read_text(encoding="utf-8").split() if log.exists() else [])
 
     warm = tmp_path / "warm"
     write_content(warm / "content", 70, CONTENT)
@@ -181,11 +195,15 @@ def test_a_county_sized_rebuild_reads_kept_pages_back_and_is_byte_for_byte_a_col
     edited.write_text(edited.read_text(encoding="utf-8").replace("## Context\n\n", "## Context\n\nA new first paragraph.\n\n", 1),
                       encoding="utf-8")
     assert build_here(warm / "content", warm / "site") == 0  # one body edit: the kept pages are not rendered again
+    # Nor is their HTML read: only the files of it that the edit changes (the new page's, the old page's) are rewritten.
+    html_read = html_files_read()
+    assert html_read["pages-eqias-html"] <= 2 and html_read["pages-easy-read-html"] <= 2, html_read
     # Without the link memo every kept page is linked again, from its HTML read back from the cache...
     shutil.rmtree(warm / ".cache" / "build" / "linked")
     edited.write_text(edited.read_text(encoding="utf-8").replace("A new first paragraph.", "A newer first paragraph.", 1),
                       encoding="utf-8")
     assert build_here(warm / "content", warm / "site") > 100
+    assert html_files_read()["pages-eqias-html"] > 2
     # ...and without the published site every page is rendered again, each read back as it is rendered.
     shutil.rmtree(warm / "site")
     shutil.rmtree(warm / ".site-spare", ignore_errors=True)

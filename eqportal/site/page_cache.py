@@ -6,6 +6,11 @@ Each is kept in ``.cache/build/pages-<kind>/`` under the hash of exactly those i
 digests (their file bytes and the portal's code), the day, the site's address, the hand-written
 pages links may point to, and a council's template overrides. If any input changes, the key
 changes, so a kept page is always the page the same inputs would make again (tests/test_rebuild.py).
+
+A kept page is kept in two parts under that one key: in ``pages-<kind>/`` everything but its HTML
+and contents (its title, anchors, search entries: what a rebuild needs of every page), and in
+``pages-<kind>-html/`` those (a tenth of the objects but nine tenths of the bytes: what a rebuild
+needs of the few pages it publishes again). A rebuild reads the second only for those pages.
 """
 
 from __future__ import annotations
@@ -29,7 +34,8 @@ class PageCache:
 
     def __init__(self, context: BuildContext, name: str) -> None:
         self.name = f"pages-{name}"
-        self.store = Store(context.build_cache, self.name)
+        self.store = Store(context.build_cache, self.name)  # each entry's pages without their HTML
+        self.html = Store(context.build_cache, html_store(self.name), lazy=True)  # and their HTML, read if needed
         self.context = context
         documents = sorted(context.documents.items())
         self.shared = key("pages", context.today.isoformat(), context.site_url or "", repr(documents),
@@ -73,12 +79,15 @@ class PageCache:
 
     def kept(self, parts: list[str], make: Callable[[], T]) -> T:
         digest = key(self.shared, *parts)
-        found = self.store.get(digest)
-        if found is None:
-            found = _compact(make(), digest, self.name)
-            self.store.put(digest, found)
-        elif _sending_light:
-            return _each_page(found, lambda page, _: page.without_html())
+        light = self.store.get(digest)
+        if light is not None and _sending_light and self.html.keep(digest):
+            return light
+        html = self.html.get(digest) if light is not None and not _sending_light else None
+        if isinstance(html, dict) and all(place in html for place, _ in _pages_in(light)):
+            return _each_page(light, lambda page, place: page.with_html_parts(html[place]))
+        found = _compact(make(), digest, self.name)
+        self.store.put(digest, _each_page(found, lambda page, _: page.without_html()))
+        self.html.put(digest, _html_parts(found))
         return found
 
     def _changed(self, record: Record | None) -> str:
@@ -87,6 +96,26 @@ class PageCache:
 
     def save(self) -> None:
         self.store.save()
+        self.html.save()
+
+
+def html_store(name: str) -> str:
+    """The store that holds the HTML of the pages kept in store ``name``."""
+    return f"{name}-html"
+
+
+def _html_parts(found: Any) -> dict[str, tuple[str, list[dict]]]:
+    """Each page's HTML and contents in a kept entry, by its place in the entry."""
+    return {place: page.html_parts() for place, page in _pages_in(found)}
+
+
+def _pages_in(found: Any, place: str = "") -> Iterator[tuple[str, GeneratedPage]]:
+    """Each page in a kept entry (a page, or a list or tuple of them), with its place in it."""
+    if isinstance(found, GeneratedPage):
+        yield place, found
+    elif isinstance(found, (tuple, list)):
+        for n, part in enumerate(found):
+            yield from _pages_in(part, f"{place}/{n}")
 
 
 def _compact(made: T, digest: str, store: str) -> T:
@@ -124,21 +153,22 @@ class KeptPageMissing(RuntimeError):
     """A page sent without its HTML is no longer in the build cache (another build replaced it meanwhile)."""
 
 
-def kept_page(build_cache: Path | None, store: str, kept_as: str) -> GeneratedPage:
-    """The whole page kept under ``kept_as`` (its entry's digest, then its place in the entry) in ``store``."""
-    entries = _shard(str(build_cache), store, shard_of(_entry(kept_as))) if build_cache is not None else {}
-    return _found(entries, build_cache, store, kept_as)
+def kept_page(page: GeneratedPage, build_cache: Path | None) -> GeneratedPage:
+    """A page sent without its HTML, whole again: its HTML and contents read back from the build cache."""
+    shard = shard_of(_entry(page.kept_as or ""))
+    entries = _shard(str(build_cache), html_store(page.kept_in or ""), shard) if build_cache is not None else {}
+    return _whole(page, entries, build_cache)
 
 
 def read_back(pages: Iterable[GeneratedPage], build_cache: Path | None) -> dict[str, GeneratedPage]:
     """Pages sent without their HTML, whole again, by source path: each file of each store read once, then let go."""
     wanted: dict[tuple[str, int], list[GeneratedPage]] = defaultdict(list)
     for page in pages:
-        wanted[(page.kept_in or "", shard_of(_entry(page.kept_as or "")))].append(page)
+        wanted[(html_store(page.kept_in or ""), shard_of(_entry(page.kept_as or "")))].append(page)
     whole = {}
     for (store, shard), group in sorted(wanted.items()):
         entries = Store.load_shard(Path(build_cache) / store, shard) if build_cache is not None else {}
-        whole.update((page.src_uri, _found(entries, build_cache, store, page.kept_as or "")) for page in group)
+        whole.update((page.src_uri, _whole(page, entries, build_cache)) for page in group)
     return whole
 
 
@@ -147,13 +177,14 @@ def _entry(kept_as: str) -> str:
     return kept_as.split("/")[0]
 
 
-def _found(entries: dict[str, Any], build_cache: Path | None, store: str, kept_as: str) -> GeneratedPage:
-    found: Any = entries.get(_entry(kept_as))
-    for part in kept_as.split("/")[1:]:
-        found = found[int(part)] if isinstance(found, (tuple, list)) and part.isdigit() and int(part) < len(found) else None
-    if not isinstance(found, GeneratedPage):
-        raise KeptPageMissing(f"{store}: no kept page {kept_as} in {build_cache}; build again")
-    return found
+def _whole(page: GeneratedPage, entries: dict[str, Any], build_cache: Path | None) -> GeneratedPage:
+    kept_as = page.kept_as or ""
+    entry = _entry(kept_as)
+    found = entries.get(entry)
+    parts = found.get(kept_as[len(entry):]) if isinstance(found, dict) else None
+    if not (isinstance(parts, tuple) and len(parts) == 2):
+        raise KeptPageMissing(f"{page.kept_in}: no kept page {kept_as} in {build_cache}; build again")
+    return page.with_html_parts(parts)
 
 
 def forget_read_pages() -> None:

@@ -81,13 +81,24 @@ class GeneratedPage:
         page.__dict__["prepared"] = replace(prepared, html="", toc=[])
         return page
 
+    def html_parts(self) -> tuple[str, list[dict]]:
+        """What :meth:`without_html` leaves out: the prepared HTML and the contents."""
+        return self.prepared.html, self.prepared.toc
+
+    def with_html_parts(self, parts: tuple[str, list[dict]]) -> GeneratedPage:
+        """The page :meth:`without_html` was made from, given what it left out (:meth:`html_parts`)."""
+        html, toc = parts
+        page = GeneratedPage(self.src_uri, self.title, html, self.source, self.meta, self.kept_as, self.kept_in)
+        page.__dict__["prepared"] = replace(self.prepared, html=html, toc=toc)
+        return page
+
     def with_html(self, build_cache: Path | None) -> GeneratedPage:
-        """The whole page: itself, or for a page sent :meth:`without_html`, the page kept in ``build_cache``."""
+        """The whole page: itself, or for a page sent :meth:`without_html`, its HTML read back from ``build_cache``."""
         if not self.light:
             return self
         from eqportal.site.page_cache import kept_page
 
-        return kept_page(build_cache, self.kept_in or "", self.kept_as or "")
+        return kept_page(self, build_cache)
 
 
 @dataclass(frozen=True)
