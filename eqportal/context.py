@@ -27,7 +27,7 @@ class BuildContext:
 
     today: dt.date
     site_url: str | None = None
-    changed: Mapping[Path, dt.date] = field(default_factory=dict)  # content file -> date of its last commit
+    changed: Mapping[str, dt.date] = field(default_factory=dict)  # content file (its real path) -> date of its last commit
     last_report: Mapping[str, Any] | None = None  # the last published check run, for the accessibility statement
     documents: Mapping[str, str] = field(default_factory=dict)  # hand-written pages: address -> path in docs/
     static_files: frozenset[str] = frozenset()  # every other file in docs/ (images, documents), by path
@@ -35,14 +35,16 @@ class BuildContext:
     build_cache: Path | None = None  # where work is kept for the next build (.cache/build), or None
 
     def last_changed(self, source: Path | None) -> dt.date | None:
-        return self.changed.get(_resolved(os.fspath(source))) if source is not None else None
+        if source is None or not self.changed:
+            return None  # no history (not a git checkout): nothing to look up
+        return self.changed.get(_resolved(os.fspath(source)))
 
 
 @lru_cache(maxsize=65536)
-def _resolved(path: str) -> Path:
+def _resolved(path: str) -> str:
     # What Path.resolve does, without its cost on a county's 2,000 files; by text, which a record's
     # Path keeps, where a new Path would be parsed again to be looked up.
-    return Path(real_path(path))
+    return real_path(path)
 
 
 def report_cache(content_root: Path) -> Path:

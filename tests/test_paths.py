@@ -29,3 +29,29 @@ def test_relative_inside_names_a_path_from_its_folder_or_says_it_lies_outside(tm
     assert relative_inside(tmp_path / "content", tmp_path / "content") == "."
     assert relative_inside(tmp_path / "content" / "outside" / "y.md", tmp_path / "content") is None
     assert relative_inside(tmp_path / "contents.md", tmp_path / "content") is None  # a name that starts alike is not inside
+
+
+def test_a_pages_last_changed_date_is_its_files_last_commit_however_the_file_is_named(tmp_path, monkeypatch):
+    """The "last changed" date comes from git, looked up by the file's real path: through a relative
+    path, a path with a link in it, or a link to the file, it is the same file and the same date."""
+    import datetime as dt
+    import subprocess
+
+    from eqportal.context import BuildContext
+    from eqportal.history import last_changes
+
+    content = tmp_path / "repo" / "content"
+    (content / "eqias").mkdir(parents=True)
+    (content / "eqias" / "one.md").write_text("one\n", encoding="utf-8")
+    git = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_COMMITTER_DATE": "2025-06-30T12:00:00Z", "GIT_AUTHOR_DATE": "2025-06-30T12:00:00Z"}
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "one"]):
+        subprocess.run(["git", *args], cwd=tmp_path / "repo", check=True, capture_output=True, env={**os.environ, **git})
+    (tmp_path / "elsewhere").symlink_to(content)
+    (content / "eqias" / "link.md").symlink_to("one.md")
+    context = BuildContext(today=dt.date(2026, 1, 1), changed=last_changes(content))
+    monkeypatch.chdir(tmp_path / "repo")
+    for name in (Path("content/eqias/one.md"), tmp_path / "elsewhere" / "eqias" / "one.md", content / "eqias" / "link.md"):
+        assert context.last_changed(name) == dt.date(2025, 6, 30), name
+    assert context.last_changed(content / "eqias" / "not-committed.md") is None
+    assert BuildContext(today=dt.date(2026, 1, 1)).last_changed(content / "eqias" / "one.md") is None  # no history
