@@ -134,7 +134,8 @@ class Store:
         if digest in self._old_shards.get(shard_of(digest), ()):
             self._read(shard_of(digest))
         if digest in self._old:
-            self.hits += 1
+            if digest not in self._kept:
+                self.hits += 1  # a kept one was counted by keep()
             self._kept.discard(digest)
             self._used[digest] = self._old[digest]
             return self._used[digest]
@@ -212,11 +213,11 @@ def compute_all(items: list[tuple[str, Any]], store: Store, work: Callable[[Any]
             missing[digest] = argument
     if not missing:
         for digest, _ in items:
-            store.get(digest)  # mark as used, so it is kept
+            store.keep(digest)  # mark as used, so it is kept (a lazy store does not read it)
         return
     for digest, _ in items:
         if digest not in missing:
-            store.get(digest)
+            store.keep(digest)
     if len(missing) >= pool_from and workers() > 1:
         import concurrent.futures
         import multiprocessing

@@ -163,7 +163,7 @@ def test_a_county_sized_rebuild_reads_kept_pages_back_and_is_byte_for_byte_a_col
               "import eqportal.buildcache as b\n"  # every file of kept pages' HTML read whole, by any process
               "load = b.Store._load\n"
               "def logged(path, *, entries=True):\n"
-              "    if entries and path.parent.name.endswith('-html'):\n"
+              "    if entries and (path.parent.name.endswith('-html') or path.parent.name == 'bodies'):\n"
               "        with open('html-read.log', 'a') as log: log.write(path.parent.name + '\\n')\n"
               "    return load(path, entries=entries)\n"
               "b.Store._load = staticmethod(logged)\n"
@@ -183,7 +183,7 @@ def test_a_county_sized_rebuild_reads_kept_pages_back_and_is_byte_for_byte_a_col
         return int(re.search(r"read back: (\d+)", result.stdout).group(1))
 
     def html_files_read() -> Counter[str]:
-        """How many files of each store of kept pages' HTML the last build read whole."""
+        """How many files of each store of kept pages' HTML (and of rendered bodies) the last build read whole."""
         log = tmp_path / "html-read.log"
         return Counter(log.read_text(encoding="utf-8").split() if log.exists() else [])
 
@@ -195,9 +195,12 @@ def test_a_county_sized_rebuild_reads_kept_pages_back_and_is_byte_for_byte_a_col
     edited.write_text(edited.read_text(encoding="utf-8").replace("## Context\n\n", "## Context\n\nA new first paragraph.\n\n", 1),
                       encoding="utf-8")
     assert build_here(warm / "content", warm / "site") == 0  # one body edit: the kept pages are not rendered again
-    # Nor is their HTML read: only the files of it that the edit changes (the new page's, the old page's) are rewritten.
+    # Nor are their HTML and bodies read: only the files of them that the edit changes (the new page's, the old
+    # page's) are read, to be written again, and the bodies of the reports (their pages are made on every build).
     html_read = html_files_read()
+    reports = len(list((warm / "content" / "reports").glob("*.md")))
     assert html_read["pages-eqias-html"] <= 2 and html_read["pages-easy-read-html"] <= 2, html_read
+    assert html_read["bodies"] <= 2 + reports < 16, html_read  # of 16 files
     # Without the link memo every kept page is linked again, from its HTML read back from the cache...
     shutil.rmtree(warm / ".cache" / "build" / "linked")
     edited.write_text(edited.read_text(encoding="utf-8").replace("A new first paragraph.", "A newer first paragraph.", 1),

@@ -73,10 +73,18 @@ class BodyTooComplex(ValueError):
         self.message = message
 
 
-# Bodies rendered ahead: by ``prerender`` (from the build cache, or in a pool of processes), packed
-# (a rebuild reads 2,000 back and uses the few whose pages it renders again), or while the content
-# was checked (``keep_rendered``).
-_rendered: dict[tuple[str, frozenset[str]], Body | Packed[Body]] = {}
+# Bodies rendered ahead: by ``prerender`` (in a pool of processes, or kept in the build cache, where
+# each is read only if a page that shows it is rendered again: a rebuild renders few), or while the
+# content was checked (``keep_rendered``).
+_rendered: dict[tuple[str, frozenset[str]], Body | Packed[Body] | _Kept] = {}
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """A body kept in a build-cache store under ``digest``, not read yet."""
+
+    store: Store
+    digest: str
 
 
 def keep_rendered(text: str, reserved: frozenset[str], body: Body) -> None:
@@ -95,6 +103,8 @@ def render_body(text: str, *, reserved: set[str] = frozenset()) -> Body:
                                 "split it, or move long annexes to linked documents")
     known = (text, frozenset(reserved))
     ready = _rendered.get(known)
+    if isinstance(ready, _Kept):
+        ready = ready.store.get(ready.digest)  # read now: its file of the store, once
     if isinstance(ready, Packed):
         ready = _rendered[known] = ready.value()  # unpacked once, for every page that shows it
     return ready if ready is not None else _render_body(text, frozenset(reserved))
@@ -116,19 +126,21 @@ def prerender(jobs: Iterable[tuple[str, Iterable[str]]], store: Store) -> None:
 
     Bodies unchanged since the last build come from ``store`` (by the hash of their text and
     reserved anchors); new ones are rendered in a pool of processes when there are many, so a cold
-    build uses every core. ``render_body`` then finds them ready.
+    build uses every core. ``render_body`` then finds them ready, reading a kept one from ``store`` when
+    it is first asked for (``store`` may be lazy: see :class:`~eqportal.buildcache.Store`).
     """
     items = [(key("body", "\0".join(sorted(reserved)), text), (text, tuple(sorted(reserved)))) for text, reserved in jobs]
     for digest, (text, reserved) in items:
         ready = _rendered.get((text, frozenset(reserved)))  # rendered while the content was checked (eqportal.loader)
+        if isinstance(ready, _Kept) and digest not in store:
+            ready = ready.store.get(ready.digest)  # kept for an earlier build in this process, in another store
         if ready is not None and digest not in store:
             store.put(digest, ready if isinstance(ready, Packed) else Packed.of(ready))
     compute_all(items, store, _render_job)
     _rendered.clear()
     for digest, (text, reserved) in items:
-        body = store.get(digest)
-        if body is not None:
-            _rendered[(text, frozenset(reserved))] = body
+        if digest in store:
+            _rendered[(text, frozenset(reserved))] = _Kept(store, digest)
 
 
 @lru_cache(maxsize=256)  # check and build render the same bodies; each is rendered once per process

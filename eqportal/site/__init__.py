@@ -52,7 +52,7 @@ def run_builders(portal: Portal, context: BuildContext, *, light: bool = False) 
     from eqportal.render.body import prerender
     from eqportal.site import eqia_pages, reports
 
-    store = Store(context.build_cache, "bodies")
+    store = Store(context.build_cache, "bodies", lazy=True)  # a body is read only for a page rendered again
     prerender([(r.body, eqia_pages.RESERVED) for r in portal.public_eqias()]
               + [(r.body, reports.RESERVED) for r in portal.reports.values()], store)
     store.save()
