@@ -66,11 +66,13 @@ class Background:
 
     For work that only touches files (linking a county's 4,000 unchanged pages into the new
     site), so it overlaps what this process does meanwhile. Where forking is not safe, or the
-    process fails, :meth:`wait` runs ``work()`` here instead: it must be safe to run again.
+    process fails, :meth:`wait` runs ``work()`` here instead: it must be safe to run again. Work
+    that only helps (``fallback=False``) is not run here: only where it can run beside this process.
     """
 
-    def __init__(self, work: Callable[[], Any]) -> None:
+    def __init__(self, work: Callable[[], Any], *, fallback: bool = True) -> None:
         self.work = work
+        self.fallback = fallback
         self.process = None
         if can_fork():
             self.process = multiprocessing.get_context("fork").Process(target=_quietly, args=(work,), daemon=True)
@@ -81,7 +83,8 @@ class Background:
             self.process.join()
             if self.process.exitcode == 0:
                 return
-        self.work()
+        if self.fallback:
+            self.work()
 
     def stop(self) -> None:
         """The build failed: end the process, so nothing writes into a folder being removed."""

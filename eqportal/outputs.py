@@ -57,6 +57,7 @@ class OutputCache:
     spare: Path | None = None  # the site published before the last one, whose folders the new site is assembled in
     pages_assembled: int | None = None  # the HTML files of the site :meth:`assemble` made in the spare (it knows them all)
     making_spare: Background | None = None  # the spare's folders being made (:meth:`make_spare`)
+    warming: Background | None = None  # the file system asked about every file of the last site (:meth:`warm`)
 
     @classmethod
     def load(cls, folder: Path, site: Path, spare: Path | None = None) -> OutputCache:
@@ -84,6 +85,20 @@ class OutputCache:
         self.making_spare = start_spare(self.site, Path(spare))
         self.spare = Path(spare).resolve()
 
+    def warm(self) -> None:
+        """Ask the file system about each file of the last published site (and of the spare), in the background.
+
+        A rebuild asks after every one of them (:meth:`reusable`: is it untouched? :meth:`place`: is the
+        spare's the same file?). After a pause, a long check run say, the file system's caches are cold
+        and those 8,000 questions, asked one after another, each waited for the disk: 0.6 s of a 3 s
+        rebuild. Asked ahead here, on the core that reading the content leaves free, they are answered
+        from memory when the build asks them. Nothing is changed, and nothing waits for this.
+        """
+        if not self.previous or not self.site.is_dir():
+            return
+        spare = str(self.spare) if self.spare is not None and self.making_spare is None else None
+        self.warming = Background(partial(_ask_about, str(self.site), spare, sorted(self.previous)), fallback=False)
+
     def spare_ready(self) -> None:
         """Wait until :meth:`make_spare` has made the spare's folders (at once if it is not making any)."""
         if self.making_spare is not None:
@@ -92,6 +107,7 @@ class OutputCache:
 
     def stop(self) -> None:
         """The build failed: stop making the spare, so nothing writes into a folder being removed."""
+        self._stop_warming()
         if self.making_spare is not None:
             self.making_spare.stop()
             self.making_spare = None
@@ -146,6 +162,7 @@ class OutputCache:
         anything goes wrong the spare is removed too, so the next build starts afresh.
         """
         self.spare_ready()
+        self._stop_warming()  # done long since, or no use now
         if self.spare is None:
             return Path(built)
         try:
@@ -153,6 +170,11 @@ class OutputCache:
         except OSError:
             shutil.rmtree(self.spare, ignore_errors=True)
             raise
+
+    def _stop_warming(self) -> None:
+        if self.warming is not None:
+            self.warming.stop()
+            self.warming = None
 
     def _assemble(self, built: str, spare: str) -> Path:
         written = {rel + name for _, rel, _, _, names in _tree(built) for name in names}
@@ -209,6 +231,24 @@ def start_spare(source: Path, spare: Path) -> Background:
     """Make ``spare``, a new folder, into a spare of ``source``'s folders without its files, in the background."""
     spare.mkdir()
     return Background(partial(_copy_folders, str(source), str(spare)))
+
+
+def _ask_about(site: str, spare: str | None, dests: list[str]) -> None:
+    """``stat`` each of ``dests`` in ``site`` and ``lstat`` it in ``spare``: so their answers are in the file system's caches."""
+    try:
+        os.nice(10)  # behind the build itself, which reads the content meanwhile
+    except OSError:
+        pass
+    for dest in dests:
+        try:
+            os.stat(os.path.join(site, dest))
+        except OSError:
+            pass
+        if spare is not None:
+            try:
+                os.lstat(os.path.join(spare, dest))
+            except OSError:
+                pass
 
 
 def _copy_folders(site: str, spare: str) -> None:

@@ -130,11 +130,14 @@ def prepare_outputs(content_root: Path, site: Path) -> OutputCache:
 
     Without a spare (the first build after a cold one) one is made, in the background: ``eqportal
     build`` asks for this before it reads the content, so the folders are made on the core reading
-    leaves free. :meth:`OutputCache.stop` ends the making if the build stops early.
+    leaves free. :meth:`OutputCache.stop` ends the making if the build stops early. Meanwhile the
+    files of the last site are asked after there too (:meth:`OutputCache.warm`), so the file system
+    answers from memory when the build asks whether each is untouched.
     """
     site = Path(site).resolve()
     outputs = OutputCache.load(cache_folder(content_root), site, spare=site.with_name(SPARE))
     outputs.make_spare(site.with_name(SPARE))
+    outputs.warm()
     return outputs
 
 

@@ -246,3 +246,28 @@ def test_the_first_rebuild_makes_a_spare_of_the_published_sites_folders_alone(tm
     cold = OutputCache(tmp_path / "cache", site.resolve())  # no manifest: nothing would be reused, so no spare
     cold.make_spare(tmp_path / ".other-spare")
     assert cold.spare is None and not (tmp_path / ".other-spare").exists()
+
+
+def test_asking_ahead_about_the_last_sites_files_changes_nothing_and_ends_with_the_build(tmp_path: Path):
+    """The build asks the file system about every file of the last site in the background (so a rebuild after a pause
+    does not wait for the disk file by file): it writes nothing, minds files that are gone, and is over when the site is."""
+    import os
+
+    from eqportal.outputs import OutputCache
+
+    site, spare = tmp_path / "site", tmp_path / ".site-spare"
+    for root in (site, spare):
+        (root / "a").mkdir(parents=True)
+        (root / "a" / "index.html").write_text("A")
+    before = {p: (p.stat().st_mtime_ns, p.read_text()) for root in (site, spare) for p in root.rglob("*") if p.is_file()}
+    outputs = OutputCache(tmp_path / "cache", site.resolve(), spare=spare.resolve())
+    outputs.previous = {"a/index.html": ["k", 1, 0], "gone/index.html": ["k", 1, 0]}
+    outputs.warm()
+    assert outputs.warming is not None and outputs.warming.process is not None
+    outputs.warming.process.join(60)
+    assert outputs.warming.process.exitcode == 0
+    assert {p: (p.stat().st_mtime_ns, p.read_text()) for root in (site, spare) for p in root.rglob("*") if p.is_file()} == before
+    (tmp_path / "built").mkdir()
+    outputs.assemble(tmp_path / "built")  # nothing built, nothing reused: the asking is over with the site
+    assert outputs.warming is None
+    assert not os.path.exists(tmp_path / "built")
