@@ -137,8 +137,14 @@ def prepare_outputs(content_root: Path, site: Path) -> OutputCache:
     site = Path(site).resolve()
     outputs = OutputCache.load(cache_folder(content_root), site, spare=site.with_name(SPARE))
     outputs.make_spare(site.with_name(SPARE))
-    outputs.warm()
+    cache = cache_folder(content_root)
+    outputs.warm(read=(Path(content_root), *(cache / name for name in READ_WHOLE)))
     return outputs
+
+
+# The build cache's stores a rebuild reads whole (the others it reads only in part: eqportal.buildcache.Store's lazy stores).
+READ_WHOLE = ("records", "opendata", "pages-eqias", "pages-easy-read", "pages-indexes", "pages-objectives", "pages-decisions",
+              "linked", "jinja")
 
 
 def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True, stages: StageLog | None = None,

@@ -249,8 +249,9 @@ def test_the_first_rebuild_makes_a_spare_of_the_published_sites_folders_alone(tm
 
 
 def test_asking_ahead_about_the_last_sites_files_changes_nothing_and_ends_with_the_build(tmp_path: Path):
-    """The build asks the file system about every file of the last site in the background (so a rebuild after a pause
-    does not wait for the disk file by file): it writes nothing, minds files that are gone, and is over when the site is."""
+    """The build reads the content ahead and asks the file system about every file of the last site, in the background
+    (so a rebuild after a pause does not wait for the disk file by file): it writes nothing, minds files and folders
+    that are gone, and is over when the site is."""
     import os
 
     from eqportal.outputs import OutputCache
@@ -261,12 +262,16 @@ def test_asking_ahead_about_the_last_sites_files_changes_nothing_and_ends_with_t
         (root / "a" / "index.html").write_text("A")
     before = {p: (p.stat().st_mtime_ns, p.read_text()) for root in (site, spare) for p in root.rglob("*") if p.is_file()}
     outputs = OutputCache(tmp_path / "cache", site.resolve(), spare=spare.resolve())
+    (tmp_path / "content" / "eqias").mkdir(parents=True)
+    (tmp_path / "content" / "eqias" / "one.md").write_text("---\nid: one\n---\n")
+    before[tmp_path / "content" / "eqias" / "one.md"] = ((tmp_path / "content" / "eqias" / "one.md").stat().st_mtime_ns, "---\nid: one\n---\n")
     outputs.previous = {"a/index.html": ["k", 1, 0], "gone/index.html": ["k", 1, 0]}
-    outputs.warm()
+    outputs.warm(read=(tmp_path / "content", tmp_path / "no-such-folder"))
     assert outputs.warming is not None and outputs.warming.process is not None
     outputs.warming.process.join(60)
     assert outputs.warming.process.exitcode == 0
-    assert {p: (p.stat().st_mtime_ns, p.read_text()) for root in (site, spare) for p in root.rglob("*") if p.is_file()} == before
+    assert {p: (p.stat().st_mtime_ns, p.read_text()) for root in (site, spare, tmp_path / "content") for p in root.rglob("*")
+            if p.is_file()} == before
     (tmp_path / "built").mkdir()
     outputs.assemble(tmp_path / "built")  # nothing built, nothing reused: the asking is over with the site
     assert outputs.warming is None
