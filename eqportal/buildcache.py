@@ -33,6 +33,7 @@ from eqportal.gcpause import collector_paused
 
 FOLDER = Path(".cache") / "build"  # beside the content folder, like the check cache
 CACHE_FORMAT = "2"  # 2: each file opens with the hashes it holds
+READ_IN_PART = ".read-in-part"  # in the folder of a lazy store (see read_whole)
 
 T = TypeVar("T")
 
@@ -83,6 +84,7 @@ class Store:
 
     def __init__(self, folder: Path | None, name: str, *, lazy: bool = False) -> None:
         self.folder = Path(folder) / name if folder is not None else None
+        self.lazy = lazy
         self._old: dict[str, Any] = {}  # the entries of the files read so far
         self._read_shards: set[int] = set()
         self._used: dict[str, Any] = {}
@@ -184,7 +186,17 @@ class Store:
                 pickle.dump({"code": code_digest(), "digests": list(entries)}, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
+        if self.lazy and self.folder.is_dir():
+            (self.folder / READ_IN_PART).touch()
         self._legacy.unlink(missing_ok=True)
+
+
+def read_whole(cache: Path) -> list[Path]:
+    """The folders of the build cache ``cache`` that a build reads whole: all but those of lazy stores."""
+    try:
+        return sorted(path for path in Path(cache).iterdir() if path.is_dir() and not (path / READ_IN_PART).exists())
+    except OSError:
+        return []
 
 
 SHARDS = 16

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eqportal.a11y.report import DEFAULT_CACHE, SITE_REPORT, write_report
-from eqportal.buildcache import cache_folder
+from eqportal.buildcache import cache_folder, read_whole
 from eqportal.context import build_context
 from eqportal.forked import Background
 from eqportal.frontend import HANDOVER, Build, template_dirs
@@ -137,14 +137,8 @@ def prepare_outputs(content_root: Path, site: Path) -> OutputCache:
     site = Path(site).resolve()
     outputs = OutputCache.load(cache_folder(content_root), site, spare=site.with_name(SPARE))
     outputs.make_spare(site.with_name(SPARE))
-    cache = cache_folder(content_root)
-    outputs.warm(read=(Path(content_root), *(cache / name for name in READ_WHOLE)))
+    outputs.warm(read=(Path(content_root), *read_whole(cache_folder(content_root))))
     return outputs
-
-
-# The build cache's stores a rebuild reads whole (the others it reads only in part: eqportal.buildcache.Store's lazy stores).
-READ_WHOLE = ("records", "opendata", "pages-eqias", "pages-easy-read", "pages-indexes", "pages-objectives", "pages-decisions",
-              "linked", "jinja")
 
 
 def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True, stages: StageLog | None = None,

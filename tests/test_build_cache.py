@@ -279,3 +279,17 @@ def test_asking_ahead_about_the_last_sites_files_changes_nothing_and_ends_with_t
     outputs.assemble(tmp_path / "built")  # nothing built, nothing reused: the asking is over with the site
     assert outputs.warming is None
     assert not os.path.exists(tmp_path / "built")
+
+
+def test_a_rebuild_reads_ahead_the_stores_it_reads_whole_and_not_the_lazy_ones(tmp_path: Path):
+    """The read-ahead at the start of a rebuild skips the stores read only in part (kept pages' HTML, bodies):
+    each lazy store says so in its own folder, so no list elsewhere has to know which they are."""
+    from eqportal.buildcache import Store, read_whole
+
+    for name, lazy in (("records", False), ("pages-eqias-html", True), ("bodies", True)):
+        store = Store(tmp_path, name, lazy=lazy)
+        store.put(f"{1:064x}", name)
+        store.save()
+    (tmp_path / "jinja").mkdir()
+    assert [p.name for p in read_whole(tmp_path)] == ["jinja", "records"]
+    assert read_whole(tmp_path / "no-such-folder") == []
