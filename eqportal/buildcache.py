@@ -28,19 +28,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Generic, Iterable, TypeVar
 
+from eqportal.cachedir import READ_IN_PART
 from eqportal.forked import can_fork
 from eqportal.gcpause import collector_paused
 
-FOLDER = Path(".cache") / "build"  # beside the content folder, like the check cache
 CACHE_FORMAT = "2"  # 2: each file opens with the hashes it holds
-READ_IN_PART = ".read-in-part"  # in the folder of a lazy store (see read_whole)
 
 T = TypeVar("T")
-
-
-def cache_folder(content_root: Path) -> Path:
-    """``.cache/build`` beside the content folder."""
-    return Path(content_root).resolve().parent / FOLDER
 
 
 @lru_cache(maxsize=1)
@@ -189,14 +183,6 @@ class Store:
         if self.lazy and self.folder.is_dir():
             (self.folder / READ_IN_PART).touch()
         self._legacy.unlink(missing_ok=True)
-
-
-def read_whole(cache: Path) -> list[Path]:
-    """The folders of the build cache ``cache`` that a build reads whole: all but those of lazy stores."""
-    try:
-        return sorted(path for path in Path(cache).iterdir() if path.is_dir() and not (path / READ_IN_PART).exists())
-    except OSError:
-        return []
 
 
 SHARDS = 16

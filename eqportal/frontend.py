@@ -19,7 +19,8 @@ from typing import Any, Callable, Collection, Mapping
 
 import yaml
 
-from eqportal.buildcache import Store, cache_folder, code_digest, digest, key
+from eqportal.buildcache import Store, code_digest, digest, key
+from eqportal.cachedir import cache_folder
 from eqportal.context import BuildContext, build_context
 from eqportal.joined import Joined, as_bytes
 from eqportal.loader import load_portal_once

@@ -85,22 +85,20 @@ class OutputCache:
         self.making_spare = start_spare(self.site, Path(spare))
         self.spare = Path(spare).resolve()
 
-    def warm(self, read: tuple[Path, ...] = ()) -> None:
-        """Ask the file system about each file of the last published site (and of the spare), in the background,
-        after reading ahead every file under ``read`` (the content, the build cache).
+    def warm(self) -> None:
+        """Ask the file system about each file of the last published site (and of the spare), in the background.
 
         A rebuild asks after every one of those files (:meth:`reusable`: is it untouched? :meth:`place`:
-        is the spare's the same file?) and reads the content and its cache one file after another.
-        After a pause, a long check run say, the file system's caches are partly cold, and each of
-        those waited for the disk: 0.6 s of a 3 s rebuild for the questions alone. Asked ahead here, by
-        several threads on the core that reading the content leaves free, they are answered from
-        memory when the build asks. Nothing is changed, and nothing waits for this.
+        is the spare's the same file?) one after another. After a pause, a long check run say, the file
+        system's caches are partly cold, and each question waited for the disk: 0.6 s of a 3 s rebuild.
+        Asked ahead here, by several threads on the core that reading the content leaves free, they are
+        answered from memory when the build asks. Nothing is changed, and nothing waits for this.
+        (The files the build reads are read ahead from its very start: ``eqportal.readahead``.)
         """
         if not self.previous or not self.site.is_dir():
             return
         spare = str(self.spare) if self.spare is not None and self.making_spare is None else None
-        self.warming = Background(partial(_ask_about, str(self.site), spare, sorted(self.previous), [str(p) for p in read]),
-                                  fallback=False)
+        self.warming = Background(partial(_ask_about, str(self.site), spare, sorted(self.previous)), fallback=False)
 
     def spare_ready(self) -> None:
         """Wait until :meth:`make_spare` has made the spare's folders (at once if it is not making any)."""
@@ -236,9 +234,10 @@ def start_spare(source: Path, spare: Path) -> Background:
     return Background(partial(_copy_folders, str(source), str(spare)))
 
 
-def _ask_about(site: str, spare: str | None, dests: list[str], read: list[str] = ()) -> None:
-    """Read ahead each file under ``read``, then ``stat`` each of ``dests`` in ``site`` and ``lstat`` it in ``spare``:
-    so the file system answers from its caches when the build asks. Threads, because each waits for the disk."""
+def _ask_about(site: str, spare: str | None, dests: list[str]) -> None:
+    """``stat`` each of ``dests`` in ``site`` and ``lstat`` it in ``spare``, after listing each folder of
+    ``spare`` (:meth:`OutputCache.assemble` walks it), so the file system answers from its caches when the
+    build asks. Threads, because each waits for the disk."""
     from concurrent.futures import ThreadPoolExecutor
 
     try:
@@ -246,29 +245,18 @@ def _ask_about(site: str, spare: str | None, dests: list[str], read: list[str] =
     except OSError:
         pass
     with ThreadPoolExecutor(8) as pool:
-        list(pool.map(_read_ahead, (path for folder in read for path in _files_under(folder)), chunksize=64))
+        if spare:
+            folders = sorted({os.path.join(spare, os.path.dirname(dest)) for dest in dests})
+            list(pool.map(_listed, folders, chunksize=64))
         asked = [os.path.join(site, dest) for dest in dests] + ([os.path.join(spare, dest) for dest in dests] if spare else [])
         list(pool.map(_asked, asked, chunksize=256))
 
 
-def _files_under(folder: str) -> Iterator[str]:
-    for here, _, names in os.walk(folder):
-        for name in names:
-            yield os.path.join(here, name)
-
-
-def _read_ahead(path: str) -> None:
-    """Have the system read ``path`` into its cache (it does so in the background: nothing is read here)."""
+def _listed(folder: str) -> None:
     try:
-        handle = os.open(path, os.O_RDONLY)
+        os.listdir(folder)
     except OSError:
-        return
-    try:
-        os.posix_fadvise(handle, 0, 0, os.POSIX_FADV_WILLNEED)
-    except (OSError, AttributeError):
         pass
-    finally:
-        os.close(handle)
 
 
 def _asked(path: str) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eqportal.a11y.report import DEFAULT_CACHE, SITE_REPORT, write_report
-from eqportal.buildcache import cache_folder, read_whole
+from eqportal.cachedir import cache_folder
 from eqportal.context import build_context
 from eqportal.forked import Background
 from eqportal.frontend import HANDOVER, Build, template_dirs
@@ -137,7 +137,7 @@ def prepare_outputs(content_root: Path, site: Path) -> OutputCache:
     site = Path(site).resolve()
     outputs = OutputCache.load(cache_folder(content_root), site, spare=site.with_name(SPARE))
     outputs.make_spare(site.with_name(SPARE))
-    outputs.warm(read=(Path(content_root), *read_whole(cache_folder(content_root))))
+    outputs.warm()
     return outputs
 
 

@@ -249,9 +249,9 @@ def test_the_first_rebuild_makes_a_spare_of_the_published_sites_folders_alone(tm
 
 
 def test_asking_ahead_about_the_last_sites_files_changes_nothing_and_ends_with_the_build(tmp_path: Path):
-    """The build reads the content ahead and asks the file system about every file of the last site, in the background
-    (so a rebuild after a pause does not wait for the disk file by file): it writes nothing, minds files and folders
-    that are gone, and is over when the site is."""
+    """The build asks the file system about every file and folder of the last site and of the spare, in the
+    background (so a rebuild after a pause does not wait for the disk file by file): it writes nothing, minds
+    files and folders that are gone, and is over when the site is."""
     import os
 
     from eqportal.outputs import OutputCache
@@ -262,19 +262,16 @@ def test_asking_ahead_about_the_last_sites_files_changes_nothing_and_ends_with_t
         (root / "a" / "index.html").write_text("A")
     before = {p: (p.stat().st_mtime_ns, p.read_text()) for root in (site, spare) for p in root.rglob("*") if p.is_file()}
     outputs = OutputCache(tmp_path / "cache", site.resolve(), spare=spare.resolve())
-    (tmp_path / "content" / "eqias").mkdir(parents=True)
-    (tmp_path / "content" / "eqias" / "one.md").write_text("---\nid: one\n---\n")
-    before[tmp_path / "content" / "eqias" / "one.md"] = ((tmp_path / "content" / "eqias" / "one.md").stat().st_mtime_ns, "---\nid: one\n---\n")
     outputs.previous = {"a/index.html": ["k", 1, 0], "gone/index.html": ["k", 1, 0]}
-    outputs.warm(read=(tmp_path / "content", tmp_path / "no-such-folder"))
+    outputs.warm()
     warming = outputs.warming
     assert warming is not None
     if warming.process is not None:  # forked where that is safe (not beside other threads, as in a pytest-xdist worker)
         warming.process.join(60)
         assert warming.process.exitcode == 0
     warming.work()  # the same asking, here: it must not fail either
-    assert {p: (p.stat().st_mtime_ns, p.read_text()) for root in (site, spare, tmp_path / "content") for p in root.rglob("*")
-            if p.is_file()} == before
+    assert {p: (p.stat().st_mtime_ns, p.read_text()) for root in (site, spare) for p in root.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in spare.rglob("*")) == ["a", "index.html"]
     (tmp_path / "built").mkdir()
     outputs.assemble(tmp_path / "built")  # nothing built, nothing reused: the asking is over with the site
     assert outputs.warming is None
@@ -284,7 +281,8 @@ def test_asking_ahead_about_the_last_sites_files_changes_nothing_and_ends_with_t
 def test_a_rebuild_reads_ahead_the_stores_it_reads_whole_and_not_the_lazy_ones(tmp_path: Path):
     """The read-ahead at the start of a rebuild skips the stores read only in part (kept pages' HTML, bodies):
     each lazy store says so in its own folder, so no list elsewhere has to know which they are."""
-    from eqportal.buildcache import Store, read_whole
+    from eqportal.buildcache import Store
+    from eqportal.cachedir import read_whole
 
     for name, lazy in (("records", False), ("pages-eqias-html", True), ("bodies", True)):
         store = Store(tmp_path, name, lazy=lazy)

@@ -160,7 +160,8 @@ def test_open_data_joined_from_kept_parts_is_the_data_made_whole_before_and_afte
     """Each assessment's part is kept between builds; the joined files are byte for byte the files made whole."""
     import shutil
 
-    from eqportal.buildcache import Store, cache_folder
+    from eqportal.buildcache import Store
+    from eqportal.cachedir import cache_folder
     from eqportal.opendata import DataContext, _json, dataset, write_csv
 
     content = tmp_path / "content"

@@ -49,11 +49,14 @@ def run() -> NoReturn:
     is done; the interpreter's own exit frees them one at a time, which took 1.4 s of a 10 s
     rebuild. The exit handlers still run (temporary folders, logging, worker pools) and the
     output is flushed; only that clean-up, which the operating system does at once, is skipped.
-    For the same reason, what the command reads in bulk is settled as it is read (``eqportal.gcpause.one_shot``).
+    For the same reason, what the command reads in bulk is settled as it is read (``eqportal.gcpause.one_shot``),
+    and a build first asks the system for the files it will read (``eqportal.readahead``), before its imports.
     """
     from eqportal.gcpause import one_shot
+    from eqportal.readahead import start_for
 
     one_shot()
+    reading = start_for(sys.argv[1:])  # noqa: F841 - in the background, ending by itself (held: not a "still running" warning)
     code = main()
     if threading.active_count() > 1:
         sys.exit(code)  # a thread still running is joined by the interpreter's own exit

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if unsafe:
         print(f"eqportal build: {unsafe}", file=sys.stderr)
         return 2
-    from eqportal.buildcache import cache_folder
+    from eqportal.cachedir import cache_folder
 
     outputs = prepare_outputs(args.content, args.site_dir)  # first: a spare to make is made while the content is read
     stages = StageLog(BUILD_STAGES)
