@@ -33,14 +33,18 @@ FORMAT = 1
 
 
 def tree_digest(*folders: Path | None) -> str:
-    """Every file under ``folders`` (names and bytes): docs/, the theme's overrides, the hooks."""
+    """Every file under ``folders`` (names and bytes): docs/, the theme's overrides, the hooks.
+
+    Not Python's compiled files (``__pycache__``): they follow from the sources, and are written when
+    a module is first imported, so counting them would make the build after that one start afresh.
+    """
     parts: list[str | bytes] = []
     for folder in folders:
         if folder is None or not Path(folder).is_dir():
             parts.append("-")
             continue
         for path in sorted(Path(folder).rglob("*")):
-            if path.is_file():
+            if path.is_file() and "__pycache__" not in path.relative_to(folder).parts:
                 parts += [path.relative_to(folder).as_posix(), hashlib.sha256(path.read_bytes()).digest()]
     return digest(*parts)
 

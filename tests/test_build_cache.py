@@ -291,3 +291,18 @@ def test_a_rebuild_reads_ahead_the_stores_it_reads_whole_and_not_the_lazy_ones(t
     (tmp_path / "jinja").mkdir()
     assert [p.name for p in read_whole(tmp_path)] == ["jinja", "records"]
     assert read_whole(tmp_path / "no-such-folder") == []
+
+
+def test_what_every_page_shares_is_the_same_when_python_has_compiled_the_hooks(tmp_path: Path):
+    """Python writes hooks/__pycache__/ when MkDocs first imports the hooks: the pages must not all be made again for it."""
+    from eqportal.outputs import tree_digest
+
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "portal.py").write_text("def on_config(config):\n    return config\n")
+    before = tree_digest(hooks, None)
+    (hooks / "__pycache__").mkdir()
+    (hooks / "__pycache__" / "portal.cpython-312.pyc").write_bytes(b"compiled")
+    assert tree_digest(hooks, None) == before
+    (hooks / "portal.py").write_text("def on_config(config):\n    return None\n")
+    assert tree_digest(hooks, None) != before  # the source itself still counts
