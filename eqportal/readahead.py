@@ -32,7 +32,7 @@ def start_for(argv: list[str]) -> subprocess.Popen | None:
     touches, so both would copy page after page while this one imports. The process ends by itself;
     this one does not wait for it.
     """
-    if not argv or argv[0] not in VERBS:
+    if not argv or argv[0] not in VERBS or not sys.executable:
         return None
     content = content_folder(argv[1:])
     try:
@@ -82,7 +82,7 @@ def read_ahead(files: Iterable[str], folders: Iterable[str] = ()) -> None:
 
     try:
         os.nice(10)  # behind the build itself
-    except OSError:
+    except (OSError, AttributeError):  # AttributeError: no os.nice (Windows)
         pass
     with ThreadPoolExecutor(THREADS) as pool:
         list(pool.map(read_ahead_file, files, chunksize=64))
