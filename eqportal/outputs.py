@@ -27,6 +27,7 @@ from typing import Iterator
 
 from eqportal.buildcache import digest
 from eqportal.forked import Background
+from eqportal.readahead import in_threads
 
 MANIFEST = "outputs.json"
 FORMAT = 1
@@ -242,18 +243,9 @@ def _ask_about(site: str, spare: str | None, dests: list[str]) -> None:
     """``stat`` each of ``dests`` in ``site`` and ``lstat`` it in ``spare``, after listing each folder of
     ``spare`` (:meth:`OutputCache.assemble` walks it), so the file system answers from its caches when the
     build asks. Threads, because each waits for the disk."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    try:
-        os.nice(10)  # behind the build itself, which reads the content meanwhile
-    except OSError:
-        pass
-    with ThreadPoolExecutor(8) as pool:
-        if spare:
-            folders = sorted({os.path.join(spare, os.path.dirname(dest)) for dest in dests})
-            list(pool.map(_listed, folders, chunksize=64))
-        asked = [os.path.join(site, dest) for dest in dests] + ([os.path.join(spare, dest) for dest in dests] if spare else [])
-        list(pool.map(_asked, asked, chunksize=256))
+    folders = sorted({os.path.join(spare, os.path.dirname(dest)) for dest in dests}) if spare else []
+    asked = [os.path.join(site, dest) for dest in dests] + ([os.path.join(spare, dest) for dest in dests] if spare else [])
+    in_threads((_listed, folders), (_asked, asked))
 
 
 def _listed(folder: str) -> None:

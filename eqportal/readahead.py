@@ -17,7 +17,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 VERBS = ("build",)  # the commands that read a county's worth of files
 THREADS = 8  # each waits for the disk; a few at once let it serve them together
@@ -78,6 +78,14 @@ def _files_in(folder: Path) -> list[str]:
 
 def read_ahead(files: Iterable[str], folders: Iterable[str] = ()) -> None:
     """Have the system read ``files``, then every file under ``folders``, into its cache (it does so in the background)."""
+    in_threads((read_ahead_file, files), (read_ahead_file, (path for folder in folders for path in files_under(folder))))
+
+
+def in_threads(*jobs: tuple[Callable[[str], object], Iterable[str]]) -> None:
+    """Each job's work on each of its items, job after job, from :data:`THREADS` threads at low priority.
+
+    For work that only waits for the disk, in a process of its own: it lowers this process's priority for good.
+    """
     from concurrent.futures import ThreadPoolExecutor
 
     try:
@@ -85,8 +93,8 @@ def read_ahead(files: Iterable[str], folders: Iterable[str] = ()) -> None:
     except (OSError, AttributeError):  # AttributeError: no os.nice (Windows)
         pass
     with ThreadPoolExecutor(THREADS) as pool:
-        list(pool.map(read_ahead_file, files, chunksize=64))
-        list(pool.map(read_ahead_file, (path for folder in folders for path in files_under(folder)), chunksize=64))
+        for work, items in jobs:
+            list(pool.map(work, items, chunksize=64))
 
 
 def files_under(folder: str) -> Iterator[str]:
