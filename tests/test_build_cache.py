@@ -306,3 +306,22 @@ def test_what_every_page_shares_is_the_same_when_python_has_compiled_the_hooks(t
     assert tree_digest(hooks, None) == before
     (hooks / "portal.py").write_text("def on_config(config):\n    return None\n")
     assert tree_digest(hooks, None) != before  # the source itself still counts
+
+
+def test_asking_ahead_lists_every_folder_of_the_spare_that_assembling_will_walk(tmp_path: Path, monkeypatch):
+    import os
+
+    import eqportal.outputs as outputs
+
+    listed: list[str] = []
+    asked: list[str] = []
+    monkeypatch.setattr(outputs, "_listed", listed.append)
+    monkeypatch.setattr(outputs, "_asked", asked.append)
+    monkeypatch.setattr(os, "nice", lambda increment: 0)  # the test process keeps its priority
+    outputs._ask_about("/site", "/spare", ["index.html", "eqias/a/index.html", "eqias/b/index.html"])
+    assert sorted(listed) == ["/spare/", "/spare/eqias/a", "/spare/eqias/b"]
+    assert sorted(asked) == sorted(["/site/index.html", "/site/eqias/a/index.html", "/site/eqias/b/index.html",
+                                    "/spare/index.html", "/spare/eqias/a/index.html", "/spare/eqias/b/index.html"])
+    listed.clear()
+    outputs._ask_about("/site", None, ["index.html"])  # no spare: nothing to list
+    assert listed == []

@@ -47,3 +47,20 @@ def test_a_build_starts_reading_ahead_in_a_process_of_its_own_that_ends_by_itsel
     assert {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in tmp_path.rglob("*") if p.is_file()} == files
     assert start_for(["check", "--content", str(content)]) is None  # reads too little to gain
     assert start_for([]) is None
+
+
+def test_a_build_reads_ahead_the_manifest_the_content_and_the_stores_it_reads_whole_but_not_the_lazy_ones(tmp_path: Path, monkeypatch):
+    import os
+
+    import eqportal.readahead as readahead
+
+    content, _ = _project(tmp_path)
+    asked: list[str] = []
+    monkeypatch.setattr(readahead, "read_ahead_file", asked.append)
+    monkeypatch.setattr(os, "nice", lambda increment: 0)  # the test process keeps its priority
+    read_ahead_for(content)
+    cache = tmp_path / ".cache" / "build"
+    named = {Path(path).relative_to(tmp_path).as_posix() for path in asked}
+    assert named == {"content/eqias/one.md", ".cache/build/outputs.json",
+                     *(p.relative_to(tmp_path).as_posix() for p in (cache / "records").iterdir())}
+    assert asked[0] == str(cache / "outputs.json")  # the manifest first: the build reads it first
