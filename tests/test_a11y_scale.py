@@ -167,6 +167,25 @@ def test_a_style_measured_once_still_fails_on_every_page_and_element(tmp_path: P
 
 
 @pytest.mark.browser
+def test_text_a_sticky_box_has_moved_over_other_content_is_measured_again(tmp_path: Path):
+    """Text in a sticky box is measured once per style while the box sits where the flow puts it (Material's
+    sidebars, as a page opens), but not once the box has moved: here over a dark block, where the same
+    style that passed on the first page fails."""
+    site = tmp_path / "site"
+    dark = '<div style="background: #222; height: 600px"></div>'
+    pages = {
+        "one/index.html": '<div style="position: sticky; top: 0"><p>Where the flow puts it.</p></div>' + dark,
+        "two/index.html": '<div style="position: sticky; top: 300px"><p>Moved down over the dark block.</p></div>' + dark,
+    }
+    for path, body in pages.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(FAINT.format(title=f"Page {path.split('/')[0]}", body=body), encoding="utf-8")
+    problems, report = run(site, progress=False, cache=tmp_path / "cache", workers=1)
+    assert sorted((p.url, p.rule) for p in problems) == [("/two/", "color-contrast")], problems
+    assert "#222222" in problems[0].message
+
+
+@pytest.mark.browser
 def test_a_text_style_that_passed_is_not_measured_again(tmp_path: Path):
     """Contrast once per style: on a second page of the same text styles, no element is measured again."""
     from eqportal.a11y import browser as chromium
