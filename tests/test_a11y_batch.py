@@ -34,6 +34,29 @@ def test_a_batch_is_the_first_page_with_every_articles_content_and_table_of_cont
     assert document.count('data-md-component="toc"') == 1 and document.count("md-nav--secondary") == 1
     assert '<ul data-eqp-batch-toc="1" class="md-nav__list"><li class="md-nav__item"><a href="#context"' in document
     assert "data-eqp-batch-toc=\"2\"" not in document  # the third page has no headings, so no list
+    # Laid out once, when whole: rendering waits for a mark at the very end of the body.
+    assert document.count(batch.RENDER_WHOLE) == 1 and document.index(batch.RENDER_WHOLE) < document.index("</head>")
+    assert document.endswith(batch.END_MARK + "</body></html>")
+
+
+@pytest.mark.browser
+def test_what_opens_a_batch_in_one_layout_is_gone_before_anything_is_checked(tmp_path: Path):
+    """The render-blocking link and the mark it waits for are the checker's, not any page's: the checks never see them,
+    and a page's own element of that id (already a reason to check its pages one by one) is left alone."""
+    from eqportal.a11y.browser import Browser
+    from eqportal.a11y.runner import serve
+
+    pages = [page("Bus passes", "<p>One</p>", ("aims",)), page("Libraries", "<p>Two</p>", ("context",))]
+    own = page("Parks", f'<p id="{batch.END_ID}">Three</p>', ("trees",))
+    documents = {"/a/": batch.compose(pages).encode(), "/b/": batch.compose([*pages, own]).encode()}
+    with serve(tmp_path, documents) as base, Browser() as browser:
+        for address, count, alone in (("/a/", 2, True), ("/b/", 3, False)):
+            browser.driver.get(base + address)
+            assert browser.driver.execute_script(batch.PREPARE_JS, count) is alone
+            left = browser.driver.execute_script(
+                "return [document.querySelectorAll('link[rel=expect]').length,"
+                " Array.from(document.querySelectorAll('[id$=\"batch-end\"]')).map(el => el.localName + ':' + el.textContent)]")
+            assert left == [0, [] if alone else ["p:Three"]]
 
 
 def test_a_page_that_loads_anything_from_its_content_is_never_batched():

@@ -49,6 +49,14 @@ _TOC_LIST = re.compile(r'<ul\b[^>]*\bclass="md-nav__list"[^>]*>')
 # Only the first list is Material's table of contents component; the others are plain lists in it.
 _COMPONENT = re.compile(r'\s(?:data-md-component="toc"|data-md-scrollfix(?:="[^"]*")?)')
 
+# The batch is laid out once, when it is whole. While it parses a megabyte of pages, Chromium would
+# otherwise lay out and paint what it has so far, again and again (a quarter of the time it takes
+# to open a batch of 24 assessments). A render-blocking link in the head waits for an element put
+# at the very end of the body; PREPARE_JS takes both away again before anything is checked.
+END_ID = "eqp-batch-end"
+RENDER_WHOLE = f'<link rel="expect" href="#{END_ID}" blocking="render">'
+END_MARK = f'<div id="{END_ID}"></div>'
+
 # A real property of the window, so no element of a page can stand in for it by its id or name.
 INIT_JS = "window.__eqpContent = null; window.__eqpParts = null;"
 
@@ -57,6 +65,10 @@ INIT_JS = "window.__eqpContent = null; window.__eqpParts = null;"
 # article shares an id with the chrome (then its pages are checked one by one).
 PREPARE_JS = r"""
 const count = arguments[0];
+// What compose() added to open the batch in one layout; the last element with the id is the one it put at the end.
+for (const link of document.querySelectorAll('link[rel="expect"][href="#eqp-batch-end"]')) link.remove();
+const ends = document.querySelectorAll('[id="eqp-batch-end"]');
+if (ends.length) ends[ends.length - 1].remove();
 const parts = Array.from(document.querySelectorAll('div.md-content > article.md-content__inner'));
 if (parts.length !== count) return false;
 const REFS = ['aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant',
@@ -166,5 +178,13 @@ def compose(pages: list[str]) -> str:
     if toc is None:
         if tocs:
             raise ValueError("the first page of a batch must have a table of contents when another has")
-        return shell[:end] + "\n".join(articles) + shell[end:]
-    return shell[:toc[1]] + "\n".join(tocs) + shell[toc[1]:end] + "\n".join(articles) + shell[end:]
+        return _laid_out_once(shell[:end] + "\n".join(articles) + shell[end:])
+    return _laid_out_once(shell[:toc[1]] + "\n".join(tocs) + shell[toc[1]:end] + "\n".join(articles) + shell[end:])
+
+
+def _laid_out_once(document: str) -> str:
+    """The batch with RENDER_WHOLE at the end of its head and END_MARK at the end of its body, where it has both."""
+    head, body = document.find("</head>"), document.rfind("</body>")
+    if head < 0 or body < head:
+        return document
+    return document[:head] + RENDER_WHOLE + document[head:body] + END_MARK + document[body:]
