@@ -155,3 +155,12 @@ def test_a_batch_holds_at_most_so_many_pages_and_so_much_content(tmp_path: Path,
     batches = _batched({url: settings.CONTENT_REGION for url in infos}, infos)
     # Three pages make a batch; /e/ would take /d/'s past the limit and /f/ /e/'s, so both are opened alone.
     assert [[url for url, _ in pages] for pages in batches] == [["/a/", "/b/", "/c/"], ["/f/", "/g/"]]
+
+
+def test_the_largest_batches_are_opened_first(tmp_path: Path, monkeypatch):
+    """Two browsers share the batches: a long one left to the end would keep one busy while the other waits."""
+    monkeypatch.setattr(settings, "BATCH_PAGES", 2)
+    sizes = {"/a/": 100, "/b/": 100, "/c/": 900, "/d/": 900, "/e/": 400, "/f/": 400}
+    infos = _infos(tmp_path, {url: page(url.strip("/"), "x" * size) for url, size in sizes.items()})
+    batches = _batched({url: settings.CONTENT_REGION for url in infos}, infos)
+    assert [[url for url, _ in pages] for pages in batches] == [["/c/", "/d/"], ["/e/", "/f/"], ["/a/", "/b/"]]

@@ -325,7 +325,9 @@ def _pages_to_open(share: dict[str, PageInfo], to_check: list[str], fresh_pages:
 def _batched(to_open: dict[str, str | None], share: dict[str, PageInfo]) -> list[list[tuple[str, Path]]]:
     """Pages checked in their content only, grouped by template into batches of at most
     ``settings.BATCH_PAGES`` pages and ``settings.BATCH_BYTES`` of content; a page with a table of
-    contents first, so the batch has one to add the others' to.
+    contents first, so the batch has one to add the others' to. The largest batches come first: two
+    browsers share them, and a long one left to the end (an index of a thousand rows) would keep
+    one browser busy while the other has nothing to do.
 
     Each page is read again here rather than with the others in ``_info``: only pages opened in
     the browser need it, a handful after an edit."""
@@ -350,8 +352,9 @@ def _batched(to_open: dict[str, str | None], share: dict[str, PageInfo]) -> list
         for group in groups:
             if len(group) > 1:
                 group.sort(key=lambda page: not page[2])
-                batches.append([(url, share[url].path) for url, _, _ in group])
-    return batches
+                batches.append((sum(size for _, size, _ in group), [(url, share[url].path) for url, _, _ in group]))
+    batches.sort(key=lambda sized: -sized[0])
+    return [pages for _, pages in batches]
 
 
 def _versions(browser_versions: dict[str, str]) -> dict[str, str]:
