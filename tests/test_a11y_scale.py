@@ -186,6 +186,35 @@ def test_text_a_sticky_box_has_moved_over_other_content_is_measured_again(tmp_pa
 
 
 @pytest.mark.browser
+def test_asking_where_a_sticky_box_belongs_leaves_it_as_it_was_even_where_inline_styles_are_refused(tmp_path: Path):
+    """The checker sets a sticky box's offsets aside for a moment; on a page whose policy refuses inline styles it
+    must still put them back, or the box would stop sticking for every check after contrast."""
+    from eqportal.a11y import browser as chromium
+    from eqportal.a11y import settings
+    from eqportal.a11y.runner import serve
+
+    (tmp_path / "site.css").write_text(".moved { position: sticky; top: 300px; } .plain { position: sticky; top: 0; } .dark { background: #222; height: 900px; }",
+                                       encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict</title>'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'"><link rel="stylesheet" href="/site.css">'
+        '</head><body><main><h1>Strict</h1><div class="moved" style="color: #1a1a1a"><p>Moved down.</p></div>'
+        '<div class="plain"><p>Where the flow puts it.</p></div><div class="dark"></div></main></body></html>', encoding="utf-8")
+    where = ("return ['.moved', '.plain'].map(s => { const el = document.querySelector(s);"
+             " return [Math.round(el.getBoundingClientRect().top), getComputedStyle(el).top, el.getAttribute('style')]; })")
+    with chromium.Browser() as browser, serve(tmp_path) as base:
+        browser._viewport(*settings.DESKTOP)
+        browser.driver.get(f"{base}/")
+        before = browser.driver.execute_script(where)
+        browser.driver.execute_script(chromium.MARK_CONTRAST_JS, [])
+        after = browser.driver.execute_script(where)
+        marks = browser.driver.execute_script("return Array.from(document.querySelectorAll('p'), p => p.getAttribute('data-eqp-style'))")
+    assert before[0][:2] == [300, "300px"] and after[0][:2] == before[0][:2] and after[1] == before[1]
+    assert "inset" not in (after[0][2] or "") and after[1][2] is None
+    assert marks[0].startswith("positioned") and marks[1].startswith("style-")  # only the box that moved is always measured
+
+
+@pytest.mark.browser
 def test_a_text_style_that_passed_is_not_measured_again(tmp_path: Path):
     """Contrast once per style: on a second page of the same text styles, no element is measured again."""
     from eqportal.a11y import browser as chromium

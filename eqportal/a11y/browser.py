@@ -99,12 +99,19 @@ function hash(text) {  // cyrb53: 53 bits, so the known styles stay short to sen
 }
 const chains = new Map();
 const STATIC = ['static', 'relative'];
+const SIDES = ['top', 'right', 'bottom', 'left'];
 function moved(el) {  // a sticky element: is it anywhere but where the flow puts it?
-  const at = el.getBoundingClientRect(), inline = el.getAttribute('style');
-  el.style.setProperty('inset', 'auto', 'important');
+  // Through the CSSOM only: a page whose policy forbids inline styles would refuse a style attribute
+  // written back, and keep the checker's change.
+  const at = el.getBoundingClientRect(), style = el.style, attribute = el.hasAttribute('style');
+  const own = SIDES.map(side => [side, style.getPropertyValue(side), style.getPropertyPriority(side)]);
+  style.setProperty('inset', 'auto', 'important');
   const flow = el.getBoundingClientRect();
-  if (inline === null) el.removeAttribute('style'); else el.setAttribute('style', inline);
-  return ['top', 'left', 'bottom', 'right'].some(side => Math.abs(at[side] - flow[side]) > 0.5);
+  style.removeProperty('inset');
+  for (const [side, value, priority] of own) if (value) style.setProperty(side, value, priority);
+  // Chromium writes the CSSOM's changes into the attribute when next read: read it, then take it away.
+  if (!attribute && el.getAttribute('style') !== null) el.removeAttribute('style');
+  return SIDES.some(side => Math.abs(at[side] - flow[side]) > 0.5);
 }
 function chain(el) {
   if (!el) return '';
