@@ -66,8 +66,8 @@ INIT_JS = "window.__eqpContent = null; window.__eqpParts = null;"
 PREPARE_JS = r"""
 const count = arguments[0];
 // What compose() added to open the batch in one layout; the last element with the id is the one it put at the end.
-for (const link of document.querySelectorAll('link[rel="expect"][href="#eqp-batch-end"]')) link.remove();
-const ends = document.querySelectorAll('[id="eqp-batch-end"]');
+for (const link of document.querySelectorAll('link[rel="expect"][href="#EQP_END_ID"]')) link.remove();
+const ends = document.querySelectorAll('[id="EQP_END_ID"]');
 if (ends.length) ends[ends.length - 1].remove();
 const parts = Array.from(document.querySelectorAll('div.md-content > article.md-content__inner'));
 if (parts.length !== count) return false;
@@ -105,7 +105,7 @@ own.forEach((roots, j) => {
 window.__eqpContent = parts[0].parentElement;
 window.__eqpParts = parts;
 return alone;
-"""
+""".replace("EQP_END_ID", END_ID)
 
 # axe rules whose faults may lie only between two pages of a batch: a node is let go when every
 # node it repeats belongs to another page (``PAGE_OF_JS``), and none of them to the chrome.
