@@ -294,3 +294,26 @@ def test_names_come_from_the_browser_whatever_role_the_page_gives(tmp_path: Path
         assert not browser.driver.execute_script("return document.querySelectorAll('[data-eqp-named]').length")
     assert [(p.rule, p.message.split(" does")[0].split(" is")[0]) for p in found] == [
         ("link-text", 'link text "Read more"'), ("link-text", 'link text "Click here"'), ("name-punctuation", 'button name "»"')]
+
+
+@pytest.mark.browser
+def test_axe_reports_a_fault_by_its_selector_without_a_copy_of_the_markup(tmp_path: Path):
+    """axe is asked for no copy of each element's markup (for the rules about <html> and <body>, the
+    whole document, on every rule of a batch): a fault is still reported, by its selector."""
+    import json as json_
+    from eqportal.a11y import batch, browser as browser_module, settings
+    from eqportal.a11y.browser import Browser
+    from eqportal.a11y.runner import serve
+
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>Faint</title></head><body><main><h1>Faint</h1>'
+        '<p class="faint" style="color: #bbb">Hard to read</p></main></body></html>', encoding="utf-8")
+    with Browser() as browser, serve(tmp_path) as base:
+        browser._open(base + "/")
+        browser.driver.execute_script(browser_module.MARK_CONTRAST_JS, [])
+        results = browser.driver.execute_async_script(browser_module.RUN_AXE_JS, settings.axe_options(),
+                                                      json_.dumps(batch.CROSS_PAGE_RULES))
+        problems = browser._axe("/")
+    [contrast] = [rule for rule in results["violations"] if rule["id"] == "color-contrast"]
+    assert [(node["target"], node["html"]) for node in contrast["nodes"]] == [(["p"], None)]
+    assert [(p.rule, p.selector) for p in problems] == [("color-contrast", "p")]
