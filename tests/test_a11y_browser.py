@@ -254,9 +254,10 @@ header {{ position: sticky; top: 0; height: 150px; margin-bottom: -150px; backgr
 
 
 @pytest.mark.browser
-def test_focus_hidden_under_a_sticky_header_is_found_on_a_page_of_many_links(tmp_path: Path):
+def test_focus_hidden_under_a_sticky_header_is_found_on_a_page_of_many_links(tmp_path: Path, monkeypatch):
     """The sticky header covers one link; the table's sticky heading, in a scrolling box of its own,
-    covers none; and all 1,200 links (more than one script call takes) are tried, to the last."""
+    covers none; and all 1,200 links (more than one script call takes) are tried, to the last, each
+    call going on from where the one before stopped."""
     from eqportal.a11y import content_browser, settings
     from eqportal.a11y.browser import Browser
     from eqportal.a11y.runner import serve
@@ -264,14 +265,25 @@ def test_focus_hidden_under_a_sticky_header_is_found_on_a_page_of_many_links(tmp
     rows = "".join(f'<tr><td><a href="/row-{i}/">Row {i}</a></td></tr>' for i in range(1199))
     rows += '<tr><td><a href="/row-1199/" class="last" style="outline: none">Row 1199</a></td></tr>'
     (tmp_path / "index.html").write_text(STICKY_PAGE.format(rows=rows), encoding="utf-8")
-    assert 1200 > 2 * content_browser.FOCUS_BATCH
+    monkeypatch.setattr(content_browser, "FOCUS_SECONDS", 0.05)  # a few dozen links a call
+    starts = []
     with Browser() as browser, serve(tmp_path) as base:
         browser._viewport(*settings.DESKTOP)
         browser.driver.get(base + "/")
+        run_script = browser.driver.execute_script
+
+        def counted(script, *args):
+            if script == content_browser.FOCUS_JS:
+                starts.append(args[0])
+            return run_script(script, *args)
+
+        monkeypatch.setattr(browser.driver, "execute_script", counted)
         found = content_browser.focus(browser.driver, "/")
+        monkeypatch.setattr(browser.driver, "execute_script", run_script)
         assert browser.driver.execute_script("return window.scrollY") == 0  # left where it started
     last = "main#main > div.wrap:nth-of-type(2) > table > tbody > tr:nth-of-type(1201) > td > a.last"
     assert [(p.rule, p.selector) for p in found] == [("focus-obscured", "main#main > p > a.under"), ("focus-visible", last)]
+    assert len(starts) > 2 and starts[0] == 0 and starts == sorted(set(starts))
 
 
 @pytest.mark.browser

@@ -120,7 +120,7 @@ return out;
 # A point outside every such area cannot be under one of them. A box that ::before or ::after takes
 # out of the flow cannot be measured, so its element is taken to cover the whole window.
 FOCUS_JS = f"""
-const root = {CONTENT_ROOT_JS}, out = [], first = arguments[0], count = arguments[1];
+const root = {CONTENT_ROOT_JS}, out = [], first = arguments[0], budget = arguments[1], started = performance.now();
 const sel = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select, textarea, [tabindex]';
 const PROPS = ['outlineStyle', 'outlineWidth', 'outlineColor', 'boxShadow', 'backgroundColor', 'color',
                'borderTopColor', 'borderBottomColor', 'borderTopWidth', 'borderBottomWidth', 'textDecorationLine',
@@ -202,7 +202,7 @@ const underPinned = ([x, y]) => areas.some(a => {{
   return y >= t && y <= b;
 }});
 const all = root.querySelectorAll(sel);
-if (first === 0) {{  // every focus ring laid out at once (see FOCUS_BATCH)
+if (first === 0) {{  // every focus ring laid out at once (see FOCUS_SECONDS)
   const warm = document.createElement('style');
   warm.textContent = `:is(${{sel}}) {{ outline: auto 1px !important; }}`;
   document.head.appendChild(warm);
@@ -210,7 +210,10 @@ if (first === 0) {{  // every focus ring laid out at once (see FOCUS_BATCH)
   warm.remove();
   document.body.offsetHeight;
 }}
-for (const el of Array.prototype.slice.call(all, first, first + count)) {{
+let next = first;
+for (; next < all.length; next++) {{
+  if (next > first && performance.now() - started > budget) break;  // the rest in the next call
+  const el = all[next];
   if (el.tabIndex < 0 || !el.checkVisibility({{visibilityProperty: true}}) || el.closest('[inert], [aria-hidden=true]')) continue;
   const r0 = el.getBoundingClientRect();
   if (r0.width < 1 || r0.height < 1) continue;
@@ -233,8 +236,8 @@ for (const el of Array.prototype.slice.call(all, first, first + count)) {{
   if (covered) out.push(['obscured', window.__eqpSelector(el)]);
   el.blur();
 }}
-if (first + count >= all.length) window.scrollTo(...window.__eqpFocusStart);
-return [out, all.length];
+if (next >= all.length) window.scrollTo(...window.__eqpFocusStart);
+return [out, next, all.length];
 """
 
 
@@ -243,9 +246,11 @@ return [out, all.length];
 # two minutes. Focusing it again costs almost nothing. So before the first element is focused, every
 # focusable element is given an outline, all together (one layout), and the outline is taken away
 # again: the styles the check compares are the page's own. The focus check on that index: 126 s -> 6 s.
-# Focusable elements are still tried in batches per script call, so that no page, however large,
-# outlasts the driver's script timeout.
-FOCUS_BATCH = 500
+# Focusable elements are tried for up to FOCUS_SECONDS in one script call, the rest in the next, so
+# that no page, however large, outlasts the driver's script timeout. Few calls, not a fixed number of
+# elements each: each call works out again where fixed and sticky elements can paint, and Chromium
+# paints the scrolled page between calls.
+FOCUS_SECONDS = 5
 
 
 def _words(text: str) -> str:
@@ -338,10 +343,9 @@ def text(driver, url: str, width: int) -> list[PageProblem]:
 
 def focus(driver, url: str) -> list[PageProblem]:
     problems, first, total = [], 0, 1
-    while first < total:
-        found, total = driver.execute_script(FOCUS_JS, first, FOCUS_BATCH)
+    while first < total:  # each call tries one element at least
+        found, first, total = driver.execute_script(FOCUS_JS, first, FOCUS_SECONDS * 1000)
         problems += _focus_problems(url, found)
-        first += FOCUS_BATCH
     return problems
 
 
