@@ -177,7 +177,10 @@ def test_an_editor_creates_an_assessment_in_the_form_and_it_passes_the_check(edi
     deadline = time.monotonic() + 60
     while not committed() and time.monotonic() < deadline:
         time.sleep(0.5)
-    assert committed(), "the saved entry never reached the repository"
+    # If not, say what decap-server and git said: the one failure seen (once in many runs) left no trace.
+    assert committed(), ("the saved entry never reached the repository\n"
+                         + git(repository, "branch", "-a", "-vv") + git(repository, "status", "--short", "--branch")
+                         + "decap-server:\n" + (tmp_path / "decap-server.log").read_text(encoding="utf-8")[-3000:])
     seen += requested_urls(chromium)
 
     saved = git(repository, "show", f"{branch}:{path}")
