@@ -309,3 +309,25 @@ def test_an_element_named_like_the_checkers_own_cannot_stop_the_text_checks(tmp_
     (site / "index.html").write_text(FAINT.format(title="Named", body=body), encoding="utf-8")
     problems, _ = run(site, progress=False, cache=tmp_path / "cache", workers=1)
     assert [(p.rule, p.selector) for p in problems] == [("text-resize", "main#main > div.box:nth-of-type(2)")], problems
+
+
+@pytest.mark.browser
+def test_the_step_timer_times_every_browser_step_and_lists_the_slowest(tmp_path: Path, capsys):
+    """scripts/check_steps.py wraps the checker's own steps by name: one renamed without it fails here."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
+    try:
+        import check_steps
+    finally:
+        sys.path.pop(0)
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(
+            f'<!doctype html><html lang="en"><head><title>Page {name}</title></head><body><a href="#main">Skip to '
+            f'main content</a><main id="main"><h1>Page {name}</h1><p><a href="/">Home page</a></p></main></body></html>',
+            encoding="utf-8")
+    assert check_steps.main([str(tmp_path), "--workers", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 pages in ") and "0 problem(s)" in out
+    for _, _, step in check_steps.STEPS:
+        assert re.search(rf"\d s +[\d.]+% +{re.escape(step)}\n", out), (step, out)
+    assert re.search(r"page +/one/\n", out) and re.search(r"page +/two/\n", out), out

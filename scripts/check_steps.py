@@ -1,0 +1,102 @@
+"""Where the page checks' time goes: the checker over a built site, each browser step timed.
+
+    .venv/bin/python scripts/check_steps.py SITE_DIR                  # every page
+    .venv/bin/python scripts/check_steps.py SITE_DIR --shard 2/8      # a stable eighth: about two minutes at 2,000 assessments
+    PYTHONPATH=/tmp/old-checkout .venv/bin/python scripts/check_steps.py SITE_DIR --shard 2/8   # another checkout's code
+
+Prints the run's duration and pages per second, then the seconds each step took, summed over the
+browsers: opening a page or a batch, axe, HTML_CodeSniffer, names with justified text and focus,
+text spacing and size, reflow, the checks at 320 px. Then the slowest batches and single pages.
+Every page is checked afresh, with a cache of the run's own that is removed afterwards.
+
+This machine's speed drifts by 10-20% over minutes, so compare two checkouts in alternating runs
+on the same site and shard. A step that neither checkout changes shows the drift.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import functools
+import sys
+import tempfile
+import threading
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from unittest import mock
+
+from eqportal.a11y import browser, content_browser, runner
+from eqportal.a11y.report import parse_shard
+
+# (object, attribute, what the step is called): every step Browser._checks takes, and opening.
+STEPS = (
+    (browser.Browser, "_open", "opening"),
+    (browser.Browser, "_axe", "axe"),
+    (browser.Browser, "_htmlcs", "HTML_CodeSniffer"),
+    (content_browser, "desktop_checks", "names, justified text, focus"),
+    (browser.Browser, "_clipped_by_user_styles", "text spacing and size"),
+    (browser.Browser, "_reflow", "reflow"),
+    (content_browser, "narrow_checks", "checks at 320 px"),
+)
+# What each browser is given to do: a batch of pages of one template, or one page.
+UNITS = ((browser.Browser, "passes_batch", "batch"), (browser.Browser, "check", "page"))
+
+
+class Timings:
+    """Seconds per step, summed over threads, and each unit of work with its time."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.steps: collections.Counter[str] = collections.Counter()
+        self.units: list[tuple[float, str, str]] = []  # (seconds, "batch" or "page", address)
+
+    def timed(self, function, step: str | None = None, unit: str | None = None):
+        @functools.wraps(function)
+        def run(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                seconds = time.perf_counter() - started
+                with self.lock:
+                    if step:
+                        self.steps[step] += seconds
+                    if unit:  # (self, base_url, address, ...): the address names the page or batch
+                        self.units.append((seconds, unit, str(args[2]) if len(args) > 2 else ""))
+        return run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, help="a built site (eqportal build --no-check)")
+    parser.add_argument("--shard", type=parse_shard, default=None, help="K/N: check only the K-th of N shares")
+    parser.add_argument("--workers", type=int, default=2, help="browsers (default 2)")
+    parser.add_argument("--top", type=int, default=10, help="how many of the slowest batches and pages to list")
+    args = parser.parse_args(argv)
+
+    timings = Timings()
+    with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="eqp-check-steps-") as cache:
+        for owner, name, step in STEPS:
+            stack.enter_context(mock.patch.object(owner, name, timings.timed(getattr(owner, name), step=step)))
+        for owner, name, unit in UNITS:
+            stack.enter_context(mock.patch.object(owner, name, timings.timed(getattr(owner, name), unit=unit)))
+        started = time.perf_counter()
+        problems, report = runner.run(args.site, workers=args.workers, progress=False, cache=Path(cache), fresh=True,
+                                      shard=args.shard)
+        seconds = time.perf_counter() - started
+
+    pages = report["pages_checked"]
+    print(f"{pages} pages in {seconds:.1f} s: {pages / seconds:.2f} pages/s, {len(problems)} problem(s)")
+    total = sum(timings.steps.values())
+    print(f"\nbrowser steps, summed over {args.workers} browser(s): {total:.1f} s")
+    for step, spent in timings.steps.most_common():
+        print(f"  {spent:8.1f} s  {100 * spent / total:4.1f}%  {step}")
+    print(f"\nslowest batches and pages (of {len(timings.units)}):")
+    for spent, unit, address in sorted(timings.units, reverse=True)[:args.top]:
+        print(f"  {spent:8.1f} s  {unit:5s}  {address.split('?')[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
