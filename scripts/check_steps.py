@@ -27,6 +27,7 @@ from pathlib import Path
 from unittest import mock
 
 from eqportal.a11y import browser, content_browser, runner
+from eqportal.a11y.problem import CheckerError
 from eqportal.a11y.report import parse_shard
 
 # (object, attribute, what the step is called): every step Browser._checks takes, and opening.
@@ -81,13 +82,15 @@ def main(argv: list[str] | None = None) -> int:
             stack.enter_context(mock.patch.object(owner, name, timings.timed(getattr(owner, name), step=step)))
         for owner, name, unit in UNITS:
             stack.enter_context(mock.patch.object(owner, name, timings.timed(getattr(owner, name), unit=unit)))
-        started = time.perf_counter()
-        problems, report = runner.run(args.site, workers=args.workers, progress=False, cache=Path(cache), fresh=True,
-                                      shard=args.shard)
-        seconds = time.perf_counter() - started
+        try:
+            problems, report = runner.run(args.site, workers=args.workers, progress=False, cache=Path(cache),
+                                          fresh=True, shard=args.shard)
+        except CheckerError as exc:
+            print(f"check_steps: {exc}", file=sys.stderr)
+            return 1
 
-    pages = report["pages_checked"]
-    print(f"{pages} pages in {seconds:.1f} s: {pages / seconds:.2f} pages/s, {len(problems)} problem(s)")
+    print(f"{report['pages_checked']} pages in {report['duration_seconds']:.1f} s: {report['pages_per_second']:.2f} pages/s, "
+          f"{len(problems)} problem(s)")
     total = sum(timings.steps.values())
     print(f"\nbrowser steps, summed over {args.workers} browser(s): {total:.1f} s")
     for step, spent in timings.steps.most_common():

@@ -87,9 +87,9 @@ BATCH_BYTES = 1_000_000
 # same have the same contrast, whatever their words. What could break that is overlap (something
 # drawn over the text from elsewhere), so text inside anything positioned out of the flow (fixed,
 # absolute, or sticky and moved from its place in the flow) is always measured, and a style axe
-# could not decide ("incomplete") is never taken as passed. When a style fails, contrast is measured on every element of the page, so
-# every failing element is reported as before. HTML_CodeSniffer's contrast test is run the same way
-# (engines.HTMLCS_JS). Set to False to measure every element, in both.
+# could not decide ("incomplete") is never taken as passed. When a style fails, contrast is measured
+# on every element of the page, so every failing element is reported as before. HTML_CodeSniffer's
+# contrast test is run the same way (engines.HTMLCS_JS). Set to False to measure every element, in both.
 CONTRAST_ONCE_PER_STYLE = True
 
 DESKTOP = (1280, 900)  # the viewport for axe and the text-spacing check
