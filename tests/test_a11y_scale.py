@@ -312,6 +312,33 @@ def test_an_element_named_like_the_checkers_own_cannot_stop_the_text_checks(tmp_
 
 
 @pytest.mark.browser
+def test_bigger_text_and_wider_spacing_are_tried_even_where_the_page_refuses_inline_styles(tmp_path: Path):
+    """The reader's style sheet is one the checker builds and the document adopts: a page whose policy refuses
+    inline styles (a <style> element would be) still has its text tried at 200% and with wider spacing."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "site.css").write_text(".box { height: 40px; overflow: hidden; font-size: 1rem; line-height: 1.5; }", encoding="utf-8")
+    (site / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict</title>'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'"><link rel="stylesheet" href="/site.css">'
+        '</head><body><a href="#main">Skip to main content</a><main id="main"><h1>Strict</h1>'
+        '<div class="box">Open 9am to 5pm.</div></main></body></html>', encoding="utf-8")
+    problems, _ = run(site, progress=False, cache=tmp_path / "cache", workers=1)
+    assert [(p.rule, p.selector) for p in problems] == [("text-resize", "main#main > div.box")], problems
+
+
+@pytest.mark.browser
+def test_reflow_at_320_px_is_measured_without_the_readers_bigger_text(tmp_path: Path):
+    """The text checks leave their style sheet in the page, with rules for the desktop width only: at 320 px
+    the page is laid out as it is. A word 2.5 times its size would be wider than the window; as it is, it fits."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(FAINT.format(title="Long word", body="<p>Antidisestablishment.</p>"), encoding="utf-8")
+    problems, _ = run(site, progress=False, cache=tmp_path / "cache", workers=1)
+    assert problems == []
+
+
+@pytest.mark.browser
 def test_the_step_timer_times_every_browser_step_and_lists_the_slowest(tmp_path: Path, capsys):
     """scripts/check_steps.py wraps the checker's own steps by name: one renamed without it fails here."""
     sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))

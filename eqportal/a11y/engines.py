@@ -163,9 +163,12 @@ def validate_html(files: Iterable[Path], *, java: str | None = None) -> list[Mar
     if not java:
         raise EngineMissing("java is not installed: the Nu HTML validator needs Java 11 or newer")
     jar = engine_file(VNU_JAR)
+    # --no-langdetect: guessing each page's language from its text was a quarter of the validator's CPU
+    # (18.5 s against 13.5 s over 515 pages), and all it can say is a warning, which --errors-only drops
+    # (the html-lang check is ours).
     result = subprocess.run(
-        [java, "-Xss1024k", "-XX:+UseSerialGC", "-jar", str(jar), "--errors-only", "--exit-zero-always", "--format", "json",
-         *map(str, files)],
+        [java, "-Xss1024k", "-XX:+UseSerialGC", "-jar", str(jar), "--errors-only", "--no-langdetect", "--exit-zero-always",
+         "--format", "json", *map(str, files)],
         capture_output=True, text=True, timeout=600,
     )
     try:
