@@ -6,8 +6,11 @@
 
 Prints the run's duration and pages per second, then the seconds each step took, summed over the
 browsers: opening a page or a batch, axe, HTML_CodeSniffer, names with justified text and focus,
-text spacing and size, reflow, the checks at 320 px. Then the slowest batches and single pages.
-Every page is checked afresh, with a cache of the run's own that is removed afterwards.
+text spacing and size, reflow, the checks at 320 px. Then the CPU time of every process the run
+started, by kind (Chromium's pages, the static checks, the Nu validator...): on two cores the
+checks keep both busy, so the rate follows the CPU they take, wherever it is taken. Then the
+slowest batches and single pages. Every page is checked afresh, with a cache of the run's own that
+is removed afterwards.
 
 This machine's speed drifts by 10-20% over minutes, so compare two checkouts in alternating runs
 on the same site and shard. A step that neither checkout changes shows the drift.
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import collections
 import functools
+import os
 import sys
 import tempfile
 import threading
@@ -25,6 +29,8 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 from unittest import mock
+
+import psutil
 
 from eqportal.a11y import browser, content_browser, runner
 from eqportal.a11y.problem import CheckerError
@@ -68,6 +74,67 @@ class Timings:
         return run
 
 
+# What each process is, by its command line: the first that matches names it.
+PROCESS_KINDS = (
+    ("--type=renderer", "Chromium, the pages (renderer)"),
+    ("--type=gpu-process", "Chromium, compositing (GPU process)"),
+    ("--type=", "Chromium, other helpers"),
+    ("chromedriver", "chromedriver"),
+    ("chromium", "Chromium, browser process"),
+    ("java", "Nu HTML validator (Java)"),
+    ("multiprocessing", "static checks (Python workers)"),
+)
+
+
+class ProcessCpu:
+    """CPU seconds of this process and every process it starts, by kind, read twice a second (psutil).
+
+    A process is counted up to its last reading, so one that lives less than half a second may be missed.
+    """
+
+    def __init__(self) -> None:
+        self.seen: dict[int, tuple[str, float]] = {}  # pid -> (kind, CPU seconds so far)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> ProcessCpu:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._read()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.5):
+            self._read()
+
+    def _read(self) -> None:
+        me = psutil.Process()
+        for process in [me, *me.children(recursive=True)]:
+            try:
+                with process.oneshot():
+                    times = process.cpu_times()
+                    kind = self.seen[process.pid][0] if process.pid in self.seen else self._kind(process, me)
+            except psutil.Error:  # ended since it was listed
+                continue
+            self.seen[process.pid] = (kind, times.user + times.system)
+
+    @staticmethod
+    def _kind(process: psutil.Process, me: psutil.Process) -> str:
+        if process.pid == me.pid:
+            return "the checker (Python: server, selenium, batches)"
+        command = " ".join(process.cmdline())
+        return next((name for marker, name in PROCESS_KINDS if marker in command), process.name())
+
+    def by_kind(self) -> collections.Counter[str]:
+        totals: collections.Counter[str] = collections.Counter()
+        for kind, seconds in self.seen.values():
+            totals[kind] += seconds
+        return totals
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="a built site (eqportal build --no-check)")
@@ -77,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     timings = Timings()
+    cpu = ProcessCpu()
     with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="eqp-check-steps-") as cache:
+        stack.enter_context(cpu)
         for owner, name, step in STEPS:
             stack.enter_context(mock.patch.object(owner, name, timings.timed(getattr(owner, name), step=step)))
         for owner, name, unit in UNITS:
@@ -95,6 +164,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nbrowser steps, summed over {args.workers} browser(s): {total:.1f} s")
     for step, spent in timings.steps.most_common():
         print(f"  {spent:8.1f} s  {100 * spent / total:4.1f}%  {step}")
+    used = cpu.by_kind()
+    if used:
+        spent = sum(used.values())
+        cores = os.cpu_count() or 1
+        print(f"\nCPU, every process of the run: {spent:.1f} s, {100 * spent / (report['duration_seconds'] * cores):.0f}% of "
+              f"{cores} core(s) for {report['duration_seconds']:.1f} s")
+        for kind, seconds in used.most_common():
+            print(f"  {seconds:8.1f} s  {100 * seconds / spent:4.1f}%  {kind}")
     print(f"\nslowest batches and pages (of {len(timings.units)}):")
     for spent, unit, address in sorted(timings.units, reverse=True)[:args.top]:
         print(f"  {spent:8.1f} s  {unit:5s}  {address.split('?')[0]}")

@@ -358,3 +358,6 @@ def test_the_step_timer_times_every_browser_step_and_lists_the_slowest(tmp_path:
     for _, _, step in check_steps.STEPS:
         assert re.search(rf"\d s +[\d.]+% +{re.escape(step)}\n", out), (step, out)
     assert re.search(r"page +/one/\n", out) and re.search(r"page +/two/\n", out), out
+    # The CPU of every process the run started, by kind: Chromium's pages at least (read from Linux's /proc).
+    assert re.search(r"CPU, every process of the run: [\d.]+ s", out), out
+    assert re.search(r"\d s +[\d.]+% +Chromium, the pages \(renderer\)\n", out), out
