@@ -144,9 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     timings = Timings()
-    cpu = ProcessCpu()
     with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="eqp-check-steps-") as cache:
-        stack.enter_context(cpu)
+        cpu = stack.enter_context(ProcessCpu())
         for owner, name, step in STEPS:
             stack.enter_context(mock.patch.object(owner, name, timings.timed(getattr(owner, name), step=step)))
         for owner, name, unit in UNITS:

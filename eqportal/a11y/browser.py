@@ -360,10 +360,10 @@ class Browser:
         """Text that a user style (wider spacing, bigger text) makes overflow a box that hides it, where it did not before."""
         exempt = ", ".join(settings.TEXT_SPACING_EXEMPT)
         sheets = [user_sheet(css) for css, _, _ in USER_STYLES]
-        before, *after = self.driver.execute_script(CLIPPED_JS, exempt, scope, sheets)
+        as_it_is, *after = self.driver.execute_script(CLIPPED_JS, exempt, scope, sheets)
+        before = set(as_it_is)  # cut short without the reader's styles: not the user's doing
         return [PageProblem(url, rule, message, selector)
-                for (_, rule, message), found in zip(USER_STYLES, after)
-                for selector in found if selector not in before]  # as the page is: not the user's doing
+                for (_, rule, message), found in zip(USER_STYLES, after) for selector in found if selector not in before]
 
     def _reflow(self, url: str) -> list[PageProblem]:
         self._viewport(settings.REFLOW_WIDTH, 640)
