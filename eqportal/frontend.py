@@ -28,10 +28,10 @@ from eqportal.outputs import OutputCache, tree_digest
 from eqportal.paths import relative_inside
 from eqportal.portal import Portal
 from eqportal.problems import Problem
-from eqportal.render.finish import FinishedPage, link_page
+from eqportal.render.finish import FinishedPage, link_inputs, link_page
 from eqportal.render.prerendered import page_markdown
 from eqportal.plan import link_problems, plan
-from eqportal.site.page_cache import front_matter_as_before, read_back
+from eqportal.site.page_cache import read_back
 from eqportal.site.pages import Generated, GeneratedPage
 
 # The key of mkdocs.yml's `extra` through which `eqportal build` hands its Build to the hook.
@@ -58,10 +58,9 @@ class Build:
 
     def __post_init__(self) -> None:
         if not self.generated:
-            # Publishing reuses the pages it need not render: after an edit to bodies only, kept pages come
-            # without their HTML, which is read back for the few rendered again (frontend.site_files).
-            light = self.outputs is not None and front_matter_as_before(self.portal, self.context.build_cache)
-            self.generated, problems = plan(self.portal, self.context, light=light)
+            # Publishing reuses the pages it need not render: kept pages come without their HTML, which is
+            # read back only for those whose links now lead elsewhere (frontend.site_files).
+            self.generated, problems = plan(self.portal, self.context, light=self.outputs is not None)
             if problems:
                 raise ContentProblems(problems)
 
@@ -167,17 +166,17 @@ def site_files(build: Build, project: Path, existing: Collection[str], *, memo: 
 
     With a ``memo`` (a rebuild that can reuse published pages), a page kept in the build cache
     whose links lead where they led last time is not linked again: finishing a page is a function
-    of the page (``kept_as``), its path, every page's address and every file's path, so under the
-    digest of those the memo keeps what the build needs of it (the digest of its finished HTML,
-    its links to anchors, its broken links). Its HTML waits for :attr:`SiteFile.relink`.
+    of the page (``kept_as``), its path, and the address of each page (or the presence of each
+    file) it links to (:func:`link_inputs`), so under the digest of those the memo keeps what the
+    build needs of it (the digest of its finished HTML, its links to anchors, its broken links).
+    Its HTML waits for :attr:`SiteFile.relink`.
     """
     generated_files = {item.src_uri for item in build.generated if not isinstance(item, GeneratedPage)}
     pages = {path: url for url, path in build.context.documents.items()}
     pages.update({item.src_uri: item.url for item in build.generated if isinstance(item, GeneratedPage)})
     present = lambda uri: uri in generated_files or uri in existing  # noqa: E731
-    links = digest("links", json.dumps(sorted(pages.items())), "\0".join(sorted(generated_files.union(existing)))) if memo else ""
     out, finished = [], {}
-    remembered = {item.src_uri: key("linked", links, item.src_uri, item.kept_as) if memo is not None and item.kept_as else None
+    remembered = {item.src_uri: _link_memo_key(item, pages, present) if memo is not None and item.kept_as else None
                   for item in build.generated if isinstance(item, GeneratedPage)}
     known_links = {uri: memo.get(digest) if memo is not None and digest else None for uri, digest in remembered.items()}
     # Pages that came without their HTML and must be linked now, read back from the build cache together.
@@ -209,6 +208,15 @@ def site_files(build: Build, project: Path, existing: Collection[str], *, memo: 
     if problems:
         raise BrokenLinks("generated pages link to what the site does not have:\n" + "\n".join(map(str, sorted(set(problems)))))
     return out
+
+
+def _link_memo_key(item: GeneratedPage, pages: Mapping[str, str], present: Callable[[str], bool]) -> str:
+    """What linking a kept page depends on: the page (``kept_as``), its path, and where each of its links leads now.
+
+    An edit that moves no page this one links to (a title, a body, a new assessment) leaves its
+    finished HTML as it was, so it is not read back from the build cache to be linked again.
+    """
+    return key("linked", item.src_uri, item.kept_as or "", json.dumps(link_inputs(item.prepared, pages, present)))
 
 
 def _link_whole(item: GeneratedPage, build_cache: Path | None, pages: Mapping[str, str], present: Callable[[str], bool]) -> FinishedPage:

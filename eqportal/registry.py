@@ -154,5 +154,28 @@ def link(from_source: str, url: str, documents: dict[str, str] | None = None) ->
     target, _, anchor = url.partition("#")
     if not target:
         return "#" + anchor
-    relative = posixpath.relpath(source_path(target, documents), posixpath.dirname(from_source) or ".")
+    relative = relative_path(source_path(target, documents), posixpath.dirname(from_source))
     return relative + (f"#{anchor}" if anchor else "")
+
+
+def relative_path(path: str, start: str) -> str:
+    """``posixpath.relpath(path, start)`` for paths within the site (``eqias/x/index.md``, ``/eqias/x/``).
+
+    Worked out from the parts directly where neither has a ``.`` or ``..`` part: several times
+    quicker than ``relpath``, which asks the system for the working folder twice a call, for the
+    40,000 links of a county's index pages. An empty ``start`` is ``.``, as for ``relpath``.
+    """
+    target, here = path.strip("/").split("/"), start.strip("/").split("/")
+    if _plain(target) and _plain(here) and path.startswith("/") == start.startswith("/"):
+        target, here = [p for p in target if p], [p for p in here if p]
+        common = 0
+        for a, b in zip(target, here):
+            if a != b:
+                break
+            common += 1
+        return "/".join([".."] * (len(here) - common) + target[common:]) or "."
+    return posixpath.relpath(path, start or ".")
+
+
+def _plain(parts: list[str]) -> bool:
+    return "." not in parts and ".." not in parts

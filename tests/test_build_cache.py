@@ -73,8 +73,9 @@ def test_a_lazy_store_reads_a_file_only_for_an_entry_asked_for_or_a_file_it_writ
     assert all(again.get(f"{i:064x}") == f"page {i}" for i in range(200) if i != 7)
 
 
-def test_a_page_is_linked_again_unless_the_page_and_every_address_and_file_are_as_they_were(tmp_path: Path):
-    """The link memo: a rebuild skips finishing a kept page's links only when nothing they depend on changed."""
+def test_a_kept_page_is_linked_again_only_when_a_page_or_file_it_links_to_has_moved(tmp_path: Path):
+    """The link memo: a rebuild skips finishing a kept page's links only when nothing they depend on changed:
+    the page itself, and where each of its links leads (a page's address, or whether a file is there)."""
     import dataclasses
     import shutil
 
@@ -102,9 +103,16 @@ def test_a_page_is_linked_again_unless_the_page_and_every_address_and_file_are_a
         assert again[uri].relink().html == first[uri].page.html
         assert (again[uri].page.anchor_links, again[uri].page.problems) == (first[uri].page.anchor_links, first[uri].page.problems)
 
-    assert all(f.relink is None for f in finish(build, existing | {"new-file.pdf"}).values())  # a file added: linked again
-    fewer_pages = dataclasses.replace(build.context, documents={u: p for u, p in build.context.documents.items() if p != "about.md"})
-    assert all(f.relink is None for f in finish(dataclasses.replace(build, context=fewer_pages), existing).values())  # a page gone
+    # A file added that no page links to, or a new page: every kept page is as it was, and is not linked again.
+    assert {uri for uri, f in finish(build, existing | {"new-file.pdf"}).items() if f.relink is not None} == kept
+    # A page that others link to becomes a file: those pages, and only those, are linked again, and now lead to the file.
+    moved = "eqias/bus-passes/index.md"
+    linking = {item.src_uri for item in build.generated if moved in getattr(getattr(item, "prepared", None), "targets", ())}
+    assert linking & kept and kept - linking
+    without = dataclasses.replace(build, generated=[item for item in build.generated if item.src_uri != moved])
+    after = finish(without, existing | {moved})
+    assert {uri for uri, f in after.items() if f.relink is None} == (set(after) - kept) | (linking & kept)
+    assert all(after[uri].page.html != first[uri].page.html for uri in linking & kept)  # the link is now to the file
 
 
 def test_a_site_assembled_in_the_spare_holds_exactly_the_new_sites_files(tmp_path: Path):
@@ -325,3 +333,41 @@ def test_asking_ahead_lists_every_folder_of_the_spare_that_assembling_will_walk(
     listed.clear()
     outputs._ask_about("/site", None, ["index.html"])  # no spare: nothing to list
     assert listed == []
+
+
+def test_after_a_title_edit_the_index_pages_make_again_only_that_assessments_row(tmp_path: Path, monkeypatch):
+    """Index pages are kept by the assessments they list, and each row by its own assessment: a new title
+    renders one row on each page listing it, and every index page is what a cold build makes."""
+    import shutil
+
+    from eqportal.frontend import load_build
+    from eqportal.site import indexes
+    from eqportal.site.pages import GeneratedPage
+    from tests.site_fixture import CONTENT, TODAY
+
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    shutil.copytree(CONTENT, tmp_path / "warm")
+    load_build(tmp_path / "warm", today=TODAY, docs_dir=docs)
+    grants = tmp_path / "warm" / "eqias" / "old-grants.md"
+    grants.write_text(grants.read_text(encoding="utf-8").replace("title: Community grants\n", "title: Community grants scheme\n", 1),
+                      encoding="utf-8")
+    rows: list[tuple[str, str]] = []
+    pages: list[str] = []
+    render, render_page = indexes.render, indexes.render_page
+    monkeypatch.setattr(indexes, "render", lambda context, template, page, **values:
+                        rows.append((page.url, values["row"].eqia.id)) or render(context, template, page, **values))
+    monkeypatch.setattr(indexes, "render_page", lambda context, url, *args, **values:
+                        pages.append(url) or render_page(context, url, *args, **values))
+    warm, problems = load_build(tmp_path / "warm", today=TODAY, docs_dir=docs)
+    assert problems == [] and warm is not None
+
+    def index_pages(build) -> dict[str, str]:
+        return {p.url: p.html for p in build.generated if isinstance(p, GeneratedPage) and 'class="eqp-table eqp-table--index' in p.html}
+
+    listing = {url for url, html in index_pages(warm).items() if "Community grants scheme" in html}
+    assert len(listing) >= 3 and set(index_pages(warm)) - listing  # all, its directorate, its year; not the others
+    assert sorted(rows) == sorted((url, "old-grants") for url in listing)
+    assert set(pages) - {"/eqias/reviews/"} == listing  # (reviews lists every assessment due, not in a kept table)
+    shutil.copytree(tmp_path / "warm", tmp_path / "cold")
+    cold, _ = load_build(tmp_path / "cold", today=TODAY, docs_dir=docs)
+    assert index_pages(warm) == index_pages(cold)

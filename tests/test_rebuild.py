@@ -211,13 +211,18 @@ def test_a_county_sized_rebuild_reads_kept_pages_back_and_is_byte_for_byte_a_col
     shutil.rmtree(warm / "site")
     shutil.rmtree(warm / ".site-spare", ignore_errors=True)
     assert build_here(warm / "content", warm / "site") > 100
-    # An edit to front matter: many pages are linked again, so the workers send them whole.
+    # A new assessment, and a title edit, which the index pages show: no kept page's links lead elsewhere, so none is
+    # read back; the index pages listing the renamed one are made again, from rows kept but for its own.
     text = (eqias / "assessment-00011.md").read_text(encoding="utf-8")
     (eqias / "assessment-00099.md").write_text(text.replace("id: assessment-00011", "id: assessment-00099", 1), encoding="utf-8")
+    assert build_here(warm / "content", warm / "site") == 0
+    renamed = eqias / "assessment-00012.md"
+    renamed.write_text(renamed.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Renamed, ", 1), encoding="utf-8")
     assert build_here(warm / "content", warm / "site") == 0
 
     cold = tmp_path / "cold"
     shutil.copytree(warm / "content", cold / "content")
     assert build_here(cold / "content", cold / "site") == 0
     assert "A newer first paragraph." in (warm / "site" / "eqias" / "assessment-00010" / "index.html").read_text(encoding="utf-8")
+    assert "Renamed, " in (warm / "site" / "eqias" / "index.html").read_text(encoding="utf-8")
     assert differences(warm / "site", cold / "site") == []

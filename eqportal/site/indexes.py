@@ -1,24 +1,32 @@
 """Index pages of assessments: all, per directorate, per characteristic, per year, per stage of the commissioning cycle, reviews due.
 
 Each index is one table that works without JavaScript: title, directorate, date, status and
-the groups where a possible adverse impact was found (``templates/_eqia_table.html``).
+the groups where a possible adverse impact was found (``templates/_eqia_table.html``, a row
+``templates/_eqia_row.html``).
+
+Each page is kept between builds by the front matter of the assessments it lists, and each of
+its rows by the front matter of its own: an edit to one assessment's title makes again only the
+pages listing it, and of those only its row (``KeptRows``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterator
+from functools import partial
+from typing import Callable, Iterator
+
+from markupsafe import Markup
 
 from eqportal.context import BuildContext
 from eqportal.models import Eqia
 from eqportal.models.vocab import Characteristic, CommissioningStage
-from eqportal.portal import Portal
-from eqportal.registry import EQIAS, REVIEWS, characteristic_url, directorate_url, stage_url, year_url
+from eqportal.portal import Portal, Record
+from eqportal.registry import EQIAS, REVIEWS, characteristic_url, directorate_url, source_path, stage_url, year_url
 from eqportal.reviews import ReviewStatus, review_status
-from eqportal.site.page_cache import PageCache
+from eqportal.site.page_cache import KeptRows, PageCache
 from eqportal.site.pages import GeneratedPage
-from eqportal.site.templating import render_page
+from eqportal.site.templating import PageInfo, render, render_page
 from eqportal.words import word
 
 
@@ -26,6 +34,7 @@ from eqportal.words import word
 class IndexRow:
     eqia: Eqia
     overdue: bool
+    record: Record | None = field(default=None, compare=False, repr=False)  # what the row is kept by between builds
 
 
 @dataclass(frozen=True)
@@ -57,20 +66,31 @@ def eqia_year(eqia: Eqia) -> int | None:
 
 
 def pages(portal: Portal, context: BuildContext) -> list[GeneratedPage]:
-    """Every index page, kept between builds until a public assessment's front matter (or the day) changes."""
+    """Every index page, each kept between builds until an assessment it lists changes its front matter (or the day changes)."""
     cache = PageCache(context, "indexes")
-    made = cache.listing("indexes", portal.public_eqias(), lambda: list(_pages(portal, context)))
+    rows = KeptRows(cache)
+    planned = list(_planned(portal, context))
+    made = [cache.listing(f"index {url}", [row.record for row in listed], partial(make, rows)) for url, listed, make in planned]
+    for url, _, _ in planned:
+        rows.keep(url)  # a page kept whole keeps its rows for the next edit that changes it
     cache.save()
+    rows.save()
     return made
 
 
-def _pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
-    models = [r.model for r in portal.public_eqias()]
-    rows = [IndexRow(m, review_status(m, context.today) is ReviewStatus.OVERDUE) for m in models]
+Make = Callable[[KeptRows], GeneratedPage]
+
+
+def _planned(portal: Portal, context: BuildContext) -> Iterator[tuple[str, list[IndexRow], Make]]:
+    """Each index page: its address, the rows it lists (what it is kept by), and how to make it."""
+    records = list(portal.public_eqias())
+    models = [r.model for r in records]
+    rows = [IndexRow(r.model, review_status(r.model, context.today) is ReviewStatus.OVERDUE, r) for r in records]
     browse = BrowseView(sorted({m.directorate for m in models}), list(Characteristic),
                         sorted({y for m in models if (y := eqia_year(m))}, reverse=True),
                         without_stage=sum(1 for m in models if m.commissioning_stage is None))
-    yield render_page(context, EQIAS, "Equality impact assessments", "eqias.html", rows=rows, view=browse)
+    yield EQIAS, rows, lambda kept: render_page(context, EQIAS, "Equality impact assessments", "eqias.html", rows=rows, view=browse,
+                                                index_row=_row_maker(context, kept, EQIAS, "Equality impact assessments"))
     by_directorate: dict[str, list[IndexRow]] = defaultdict(list)
     by_year: dict[int, list[IndexRow]] = defaultdict(list)
     for row in rows:
@@ -88,11 +108,23 @@ def _pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
         yield _index(context, stage_url(stage), f"Assessments at the {word(stage)} stage of the commissioning cycle", STAGE_MEANINGS[stage], found)
     for year in sorted(by_year):
         yield _index(context, year_url(year), f"Assessments published in {year}", f"Equality impact assessments first published in {year}.", by_year[year])
-    yield reviews(context, models)
+    yield REVIEWS, rows, lambda kept: reviews(context, models)
 
 
-def _index(context: BuildContext, url: str, title: str, lede: str, rows: list[IndexRow]) -> GeneratedPage:
-    return render_page(context, url, title, "eqia_index.html", rows=rows, lede=lede)
+def _index(context: BuildContext, url: str, title: str, lede: str, rows: list[IndexRow]) -> tuple[str, list[IndexRow], Make]:
+    return url, rows, lambda kept: render_page(context, url, title, "eqia_index.html", rows=rows, lede=lede,
+                                               index_row=_row_maker(context, kept, url, title))
+
+
+def _row_maker(context: BuildContext, kept: KeptRows, url: str, title: str) -> Callable[[IndexRow], Markup]:
+    """``index_row(row)`` for the table of the page at ``url``: the row's HTML (``_eqia_row.html``), kept or made."""
+    page = PageInfo(url, source_path(url), title)
+
+    def index_row(row: IndexRow) -> Markup:
+        row_key = kept.row_key(row.record, "overdue" if row.overdue else "")
+        return Markup(kept.row(url, row_key, lambda: render(context, "_eqia_row.html", page, row=row)))
+
+    return index_row
 
 
 def reviews(context: BuildContext, models: list[Eqia]) -> GeneratedPage:

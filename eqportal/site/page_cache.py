@@ -21,10 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from eqportal.buildcache import SHARDS, Store, digest, key, shard_of
+from eqportal.buildcache import SHARDS, Store, key, shard_of
 from eqportal.context import BuildContext
 from eqportal.outputs import tree_digest
-from eqportal.portal import Portal, Record
+from eqportal.portal import Record
 from eqportal.site.pages import GeneratedPage
 T = TypeVar("T")
 
@@ -97,6 +97,53 @@ class PageCache:
     def save(self) -> None:
         self.store.save()
         self.html.save()
+
+
+class KeptRows:
+    """The rows of the long tables of listing pages (index pages), each kept by its page and its own key.
+
+    An edit to one assessment's front matter changes every index page that lists it, and such a
+    page is two thousand rows at a county's size; all but one are as they were. Each page's rows
+    are one entry of ``.cache/build/<name>-rows/`` (under the page's address and what every page
+    shares: the day, the site's address, the hand-written pages, the templates and the code), as
+    row key -> HTML. A row's key must hold everything the row shows (a record's front matter digest
+    and any state beside it), so a kept row is always the row the same inputs would make again.
+    """
+
+    def __init__(self, cache: PageCache) -> None:
+        self.cache = cache
+        self.store = Store(cache.context.build_cache, f"{cache.name}-rows", lazy=True)
+        self._pages: dict[str, tuple[dict[str, str], dict[str, str]]] = {}  # place -> (rows kept before, rows this build)
+
+    def row(self, place: str, row_key: str | None, make: Callable[[], str]) -> str:
+        """The HTML of the row ``row_key`` on the page at ``place``: the kept one, else ``make()``'s (a None key: never kept)."""
+        if place not in self._pages:
+            self._pages[place] = (self.store.get(self._digest(place)) or {}, {})
+        before, now = self._pages[place]
+        html = before.get(row_key) if row_key is not None else None
+        if html is None:
+            html = make()
+        if row_key is not None:
+            now[row_key] = html
+        return html
+
+    def keep(self, place: str) -> None:
+        """The rows of a page that was itself kept this build stay kept, unread."""
+        if place not in self._pages:
+            self.store.keep(self._digest(place))
+
+    def row_key(self, record: Record | None, *state: str) -> str | None:
+        """A row's key: the record's front matter (as :meth:`PageCache.listing` keys it) and ``state``; None if it has none."""
+        parts = self.cache._listed(record) if record is not None else None
+        return None if parts is None else "\0".join([*parts, *state])
+
+    def save(self) -> None:
+        for place, (_, now) in self._pages.items():
+            self.store.put(self._digest(place), now)
+        self.store.save()
+
+    def _digest(self, place: str) -> str:
+        return key(self.cache.shared, "rows", place)
 
 
 def html_store(name: str) -> str:
@@ -197,27 +244,3 @@ def _shard(build_cache: str, store: str, shard: int) -> dict[str, Any]:
     """One file of a store, read once per build (a rebuild reads back the few pages it renders again)."""
     return Store.load_shard(Path(build_cache) / store, shard)
 
-
-def front_matter_as_before(portal: Portal, build_cache: Path | None) -> bool:
-    """Whether every content file's front matter is what the build before this one read (and remember it for the next).
-
-    Pages' addresses and every listing come from front matter, so after an edit to bodies only the
-    links of kept pages lead where they led and nearly every page is reused whole; after any other
-    edit many pages are linked again from their HTML, which is quicker to send than to read back.
-    Either way the pages are the same: this only chooses which is quicker.
-    """
-    if build_cache is None:
-        return False
-    records = [r for kind in (portal.eqias, portal.objectives, portal.reports, portal.decisions) for r in kind.values()]
-    now = digest("front matter", *sorted(f"{r.path}\0{r.model_digest}" for r in records))
-    remembered = Path(build_cache) / "front-matter.digest"
-    try:
-        before = remembered.read_text(encoding="utf-8")
-    except OSError:
-        before = ""
-    try:
-        remembered.parent.mkdir(parents=True, exist_ok=True)
-        remembered.write_text(now, encoding="utf-8")
-    except OSError:
-        pass
-    return before == now and all(r.model_digest for r in records)
