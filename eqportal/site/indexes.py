@@ -93,16 +93,19 @@ def _planned(portal: Portal, context: BuildContext) -> Iterator[tuple[str, list[
                                                 index_row=_row_maker(context, kept, EQIAS, "Equality impact assessments"))
     by_directorate: dict[str, list[IndexRow]] = defaultdict(list)
     by_year: dict[int, list[IndexRow]] = defaultdict(list)
+    by_characteristic: dict[Characteristic, list[IndexRow]] = defaultdict(list)
     for row in rows:
         by_directorate[row.eqia.directorate].append(row)
         if (year := eqia_year(row.eqia)) is not None:
             by_year[year].append(row)
+        for c in dict.fromkeys(row.eqia.adverse_characteristics):
+            by_characteristic[c].append(row)
     for name in sorted(by_directorate):
         yield _index(context, directorate_url(name), f"Assessments by {name}", f"Equality impact assessments from the {name} directorate.", by_directorate[name])
     for c in Characteristic:
-        found = [row for row in rows if c in row.eqia.adverse_characteristics]
         yield _index(context, characteristic_url(c), f"Assessments that found a possible adverse impact: {c.label}",
-                     f"Assessments whose screening found that the change could affect this group less favourably: {c.label.lower()}.", found)
+                     f"Assessments whose screening found that the change could affect this group less favourably: {c.label.lower()}.",
+                     by_characteristic[c])
     for stage in CommissioningStage:
         found = [row for row in rows if row.eqia.commissioning_stage is stage]
         yield _index(context, stage_url(stage), f"Assessments at the {word(stage)} stage of the commissioning cycle", STAGE_MEANINGS[stage], found)
