@@ -243,4 +243,3 @@ def forget_read_pages() -> None:
 def _shard(build_cache: str, store: str, shard: int) -> dict[str, Any]:
     """One file of a store, read once per build (a rebuild reads back the few pages it renders again)."""
     return Store.load_shard(Path(build_cache) / store, shard)
-
