@@ -146,3 +146,16 @@ def test_audit_moves_with_today(tmp_path, monkeypatch):
     overdue = lambda portal: [f for f in run_audit(portal).findings if f.kind is FindingKind.REVIEW_OVERDUE]  # noqa: E731
     assert overdue(before) == []
     assert [f.message[:40] for f in overdue(after)] == ["review was due 2026-01-01 and is 1 day o"]
+
+
+def test_findings_sort_by_their_order_as_dataclass_ordering_sorts_them():
+    """The audit sorts with Finding.order as its key: the same order as comparing the findings themselves."""
+    import random
+
+    from eqportal.audit.findings import Finding, FindingKind
+
+    rng = random.Random(7)
+    found = [Finding(rng.choice(["a.md", "b.md"]), rng.randint(1, 3), rng.choice(["x", "y"]), rng.choice(["m", "n"]),
+                     rng.choice(list(FindingKind)), eqia=rng.choice(["e1", "e2"]), decision=rng.choice(["d1", "d2"]),
+                     objective=rng.choice(["o1", "o2"])) for _ in range(300)]
+    assert sorted(found, key=Finding.order) == sorted(found)

@@ -36,7 +36,7 @@ def run_audit(portal: Portal) -> Audit:
     decisions = decision_coverage(portal)
     findings = [f for d in decisions for f in d.findings]
     findings.extend(upkeep_findings(portal))
-    return Audit(tuple(decisions), tuple(coverage_by_year(decisions)), tuple(sorted(set(findings))))
+    return Audit(tuple(decisions), tuple(coverage_by_year(decisions)), tuple(sorted(set(findings), key=Finding.order)))
 
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
 from eqportal.problems import Problem
@@ -44,6 +44,10 @@ class Finding:
 
     def __str__(self) -> str:
         return str(self.as_problem())
+
+    def order(self) -> tuple:
+        """What ``order=True`` compares, as a sort key: one tuple a finding, not two a comparison."""
+        return tuple(getattr(self, f.name) for f in fields(self) if f.compare)
 
     def as_problem(self) -> Problem:
         return Problem(self.path, self.line, self.field, self.message)

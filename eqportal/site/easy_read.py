@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import partial
 from typing import Callable, Iterator
 
-from eqportal.buildcache import Packed
 from eqportal.context import BuildContext
 from eqportal.easyread import EasyReadPage, eqia_page, objective_page, render
 from eqportal.portal import Portal, Record
@@ -38,14 +38,14 @@ def _easy_read_makers(portal: Portal, today: dt.date | None) -> list[tuple[Calla
 
 def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
     cache = PageCache(context, "easy-read")
-    listed: list[tuple[Record, Packed[EasyReadPage]]] = []
+    listed: list[tuple[Record, EasyReadPage]] = []  # each without its sections: what the index shows
     for make, record, inputs in _easy_read_makers(portal, context.today):
         generated, page = cache.page("easy-read", inputs, partial(_generate, make, record, context))
         yield generated
         listed.append((record, page))
 
     def index() -> GeneratedPage:
-        versions = [page.value() for _, page in listed]
+        versions = [page for _, page in listed]
         statuses = {v.id: record.model.status for (record, _), v in zip(listed, versions) if v.kind == "eqia"}  # each assessment shows it
         return render_page(context, EASY_READ, "Easy read versions", "easy_read_index.html", versions=versions, statuses=statuses)
 
@@ -54,8 +54,8 @@ def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedPage]:
     cache.save()
 
 
-def _generate(make: Callable[[], EasyReadPage], record: Record, context: BuildContext) -> tuple[GeneratedPage, Packed[EasyReadPage]]:
-    """The page, and what it says packed: only the index needs that again, and only when it changes."""
+def _generate(make: Callable[[], EasyReadPage], record: Record, context: BuildContext) -> tuple[GeneratedPage, EasyReadPage]:
+    """The page, and what the index shows of it (:func:`listed_version`), kept with it."""
     page = make()
     return GeneratedPage(
         src_uri=source_path(page.url),
@@ -64,4 +64,9 @@ def _generate(make: Callable[[], EasyReadPage], record: Record, context: BuildCo
         source=record.source,
         # Not in the search index: the standard page (which links here) is; this halves the index.
         meta={"eqp_easy_read": True, "hide": ["toc"], "search": {"exclude": True}},
-    ), Packed.of(page)
+    ), listed_version(page)
+
+
+def listed_version(page: EasyReadPage) -> EasyReadPage:
+    """The version as the index lists it: its name, kind and reviewers, without what it says (a few objects, not thousands)."""
+    return replace(page, sections=(), hard_words=())

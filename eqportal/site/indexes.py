@@ -57,7 +57,7 @@ STAGE_MEANINGS = {
 
 @dataclass(frozen=True)
 class ReviewsView:
-    groups: list[tuple[str, list[Eqia]]]  # (caption, assessments), overdue first
+    groups: list[tuple[str, list[IndexRow]]]  # (caption, assessments), overdue first
 
 
 def eqia_year(eqia: Eqia) -> int | None:
@@ -111,7 +111,7 @@ def _planned(portal: Portal, context: BuildContext) -> Iterator[tuple[str, list[
         yield _index(context, stage_url(stage), f"Assessments at the {word(stage)} stage of the commissioning cycle", STAGE_MEANINGS[stage], found)
     for year in sorted(by_year):
         yield _index(context, year_url(year), f"Assessments published in {year}", f"Equality impact assessments first published in {year}.", by_year[year])
-    yield REVIEWS, rows, lambda kept: reviews(context, models)
+    yield REVIEWS, rows, lambda kept: reviews(context, rows, kept)
 
 
 def _index(context: BuildContext, url: str, title: str, lede: str, rows: list[IndexRow]) -> tuple[str, list[IndexRow], Make]:
@@ -119,20 +119,23 @@ def _index(context: BuildContext, url: str, title: str, lede: str, rows: list[In
                                                index_row=_row_maker(context, kept, url, title))
 
 
-def _row_maker(context: BuildContext, kept: KeptRows, url: str, title: str) -> Callable[[IndexRow], Markup]:
-    """``index_row(row)`` for the table of the page at ``url``: the row's HTML (``_eqia_row.html``), kept or made."""
+def _row_maker(context: BuildContext, kept: KeptRows, url: str, title: str,
+               template: str = "_eqia_row.html") -> Callable[[IndexRow], Markup]:
+    """``index_row(row)`` for a table of the page at ``url``: the row's HTML (``template``), kept or made."""
     page = PageInfo(url, source_path(url), title)
 
     def index_row(row: IndexRow) -> Markup:
         row_key = kept.row_key(row.record, "overdue" if row.overdue else "")
-        return Markup(kept.row(url, row_key, lambda: render(context, "_eqia_row.html", page, row=row)))
+        return Markup(kept.row(url, row_key, lambda: render(context, template, page, row=row)))
 
     return index_row
 
 
-def reviews(context: BuildContext, models: list[Eqia]) -> GeneratedPage:
+def reviews(context: BuildContext, rows: list[IndexRow], kept: KeptRows) -> GeneratedPage:
     groups = []
     for status, caption in ((ReviewStatus.OVERDUE, "Reviews overdue"), (ReviewStatus.DUE_SOON, "Reviews due in the next 90 days")):
-        due = sorted((m for m in models if review_status(m, context.today) is status), key=lambda m: m.dates.next_review)
+        due = sorted((row for row in rows if review_status(row.eqia, context.today) is status), key=lambda row: row.eqia.dates.next_review)
         groups.append((caption, due))
-    return render_page(context, REVIEWS, "Reviews due and overdue", "reviews.html", view=ReviewsView(groups))
+    title = "Reviews due and overdue"
+    return render_page(context, REVIEWS, title, "reviews.html", view=ReviewsView(groups),
+                       review_row=_row_maker(context, kept, REVIEWS, title, "_review_row.html"))
