@@ -51,8 +51,9 @@ class RegisterView:
 
 
 def pages(portal: Portal, context: BuildContext) -> list[GeneratedPage]:
-    """The register, kept between builds until some record's front matter (or the day) changes: the audit reads nothing else."""
-    records = [r for folder in (portal.eqias, portal.decisions, portal.objectives, portal.reports) for r in folder.values()]
+    """The register, kept between builds until an assessment's or a decision's front matter (or the day) changes:
+    the coverage audit reads nothing else."""
+    records = [r for folder in (portal.eqias, portal.decisions) for r in folder.values()]
     cache = PageCache(context, "decisions")
     made = cache.listing(f"decisions {portal.today} {sorted(portal.unreadable_eqias)}", records, lambda: [register(portal, context)])
     cache.save()
@@ -60,6 +61,7 @@ def pages(portal: Portal, context: BuildContext) -> list[GeneratedPage]:
 
 
 def register(portal: Portal, context: BuildContext) -> GeneratedPage:
-    return render_page(context, DECISIONS, TITLE, "decisions.html", view=RegisterView(run_audit(portal)),
+    # The register shows the decisions' coverage, not the upkeep findings of every record.
+    return render_page(context, DECISIONS, TITLE, "decisions.html", view=RegisterView(run_audit(portal, upkeep=False)),
                        meta={"description": "Every key decision, the equality analyses it relied on, and whether they were published in time."})
 
