@@ -89,8 +89,9 @@ def _planned(portal: Portal, context: BuildContext) -> Iterator[tuple[str, list[
     browse = BrowseView(sorted({m.directorate for m in models}), list(Characteristic),
                         sorted({y for m in models if (y := eqia_year(m))}, reverse=True),
                         without_stage=sum(1 for m in models if m.commissioning_stage is None))
-    yield EQIAS, rows, lambda kept: render_page(context, EQIAS, "Equality impact assessments", "eqias.html", rows=rows, view=browse,
-                                                index_row=_row_maker(context, kept, EQIAS, "Equality impact assessments"))
+    title = "Equality impact assessments"
+    yield EQIAS, rows, lambda kept: render_page(context, EQIAS, title, "eqias.html", rows=rows, view=browse,
+                                                index_row=_row_maker(context, kept, EQIAS, title))
     by_directorate: dict[str, list[IndexRow]] = defaultdict(list)
     by_year: dict[int, list[IndexRow]] = defaultdict(list)
     by_characteristic: dict[Characteristic, list[IndexRow]] = defaultdict(list)
