@@ -177,5 +177,11 @@ def relative_path(path: str, start: str) -> str:
     return posixpath.relpath(path, start or ".")
 
 
+def relative_url(url: str, from_url: str) -> str:
+    """``url`` as seen from the page at ``from_url`` (both site addresses like ``/eqias/x/``), as MkDocs writes it."""
+    relative = relative_path(url or "/", from_url or "/")
+    return relative + "/" if url.endswith("/") else relative
+
+
 def _plain(parts: list[str]) -> bool:
     return "." not in parts and ".." not in parts

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 
-from eqportal.registry import relative_path, url_of_source
+from eqportal.registry import relative_url, url_of_source
 from eqportal.site.search_entries import search_entries
 from eqportal.site.search_text import space_between_blocks
 
@@ -127,12 +127,6 @@ def _target(url: str, src_uri: str) -> str | None:
 
 def _resolve(path: str, src_uri: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)).lstrip("/"))
-
-
-def relative_url(url: str, from_url: str) -> str:
-    """``url`` as seen from the page at ``from_url`` (both site addresses like ``/eqias/x/``), as MkDocs writes it."""
-    relative = relative_path(url or "/", from_url or "/")
-    return relative + "/" if url.endswith("/") else relative
 
 
 def _headings(html: str) -> tuple[str, list[dict], set[str]]:

@@ -52,13 +52,13 @@ class PageCache:
         Such a page shows what the validated front matter holds (a row per record), so an edit to
         an assessment's body, the commonest edit, leaves every index page as it was.
         """
-        return self._kept_by(kind, [self._listed(record) for record in records], make)
+        return self._kept_by(kind, [self.listing_parts(record) for record in records], make)
 
     def page_listing(self, kind: str, record: Record, listed: Iterable[Record | None], make: Callable[[], T]) -> T:
         """A record's own page that also lists others (an objective and the assessments that evidence it):
         kept by the record as :meth:`page` keeps it and by each listed record as :meth:`listing` does
         (None: one it names that does not exist)."""
-        return self._kept_by(kind, [self._whole(record), *(self._listed(other) for other in listed)], make)
+        return self._kept_by(kind, [self._whole(record), *(self.listing_parts(other) for other in listed)], make)
 
     def _whole(self, record: Record | None) -> list[str] | None:
         """What keys a page by a record's file; None for a record read without the cache (it has no digest)."""
@@ -66,7 +66,7 @@ class PageCache:
             return ["-", "-"]
         return [record.digest, self._changed(record)] if record.digest else None
 
-    def _listed(self, record: Record | None) -> list[str] | None:
+    def listing_parts(self, record: Record | None) -> list[str] | None:
         """What keys a page by a record's front matter; None for a record read without the cache."""
         if record is None:
             return ["-"]
@@ -134,7 +134,7 @@ class KeptRows:
 
     def row_key(self, record: Record | None, *state: str) -> str | None:
         """A row's key: the record's front matter (as :meth:`PageCache.listing` keys it) and ``state``; None if it has none."""
-        parts = self.cache._listed(record) if record is not None else None
+        parts = self.cache.listing_parts(record) if record is not None else None
         return None if parts is None else "\0".join([*parts, *state])
 
     def save(self) -> None:

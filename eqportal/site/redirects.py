@@ -6,20 +6,13 @@ A static site cannot send an HTTP redirect, so each old address gets a small HTM
 
 from __future__ import annotations
 
-import posixpath
 from typing import Iterator
 
 from eqportal.context import BuildContext
 from eqportal.portal import Portal
-from eqportal.registry import alias_url, url_for
+from eqportal.registry import alias_url, relative_url, url_for
 from eqportal.site.pages import GeneratedFile
 from eqportal.site.templating import PageInfo, render
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """``/eqias/old/`` to ``/eqias/new/`` is ``../new/``: a redirect page is served as it is, so its links are final."""
-    target = posixpath.relpath(to_url, from_url)
-    return target + "/" if to_url.endswith("/") and not target.endswith("/") else target
 
 
 def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedFile]:
@@ -29,5 +22,5 @@ def pages(portal: Portal, context: BuildContext) -> Iterator[GeneratedFile]:
             for variant, title in ((None, eqia.title), ("easy-read", f"{eqia.title}: easy read")):
                 old, new = alias_url(alias, variant), url_for(eqia, variant)
                 html = render(context, "redirect.html", PageInfo(old, old.lstrip("/") + "index.html", title),
-                              title=title, target=relative_url(old, new))
+                              title=title, target=relative_url(new, old))  # served as it is: its link is final
                 yield GeneratedFile(old.lstrip("/") + "index.html", html)
