@@ -3,6 +3,7 @@
     .venv/bin/python scripts/check_steps.py SITE_DIR                  # every page
     .venv/bin/python scripts/check_steps.py SITE_DIR --shard 2/8      # a stable eighth: about two minutes at 2,000 assessments
     PYTHONPATH=/tmp/old-checkout .venv/bin/python scripts/check_steps.py SITE_DIR --shard 2/8   # another checkout's code
+    .venv/bin/python scripts/check_steps.py SITE_DIR --shard 3/16 --chromium-flag="--js-flags=--max-opt=2 --single-threaded-gc"
 
 Prints the run's duration and pages per second, then the seconds each step took, summed over the
 browsers: opening a page or a batch, axe, HTML_CodeSniffer, names with justified text and focus,
@@ -12,8 +13,10 @@ checks keep both busy, so the rate follows the CPU they take, wherever it is tak
 slowest batches and single pages. Every page is checked afresh, with a cache of the run's own that
 is removed afterwards.
 
-This machine's speed drifts by 10-20% over minutes, so compare two checkouts in alternating runs
-on the same site and shard. A step that neither checkout changes shows the drift.
+This machine's speed drifts by 10-20% over minutes, so compare two checkouts (or two sets of
+Chromium flags, ``--chromium-flag``) in alternating runs on the same site and shard, and on more
+than one shard: a shard's mix of pages can favour one side. A step that neither side changes shows
+the drift.
 """
 
 from __future__ import annotations
@@ -135,17 +138,26 @@ class ProcessCpu:
         return totals
 
 
+def with_flags(flags: tuple[str, ...], extra: list[str]) -> tuple[str, ...]:
+    """``flags`` with each of ``extra`` added, replacing a flag of the same name (``--js-flags=...``)."""
+    names = {flag.split("=", 1)[0] for flag in extra}
+    return (*(flag for flag in flags if flag.split("=", 1)[0] not in names), *extra)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="a built site (eqportal build --no-check)")
     parser.add_argument("--shard", type=parse_shard, default=None, help="K/N: check only the K-th of N shares")
     parser.add_argument("--workers", type=int, default=2, help="browsers (default 2)")
     parser.add_argument("--top", type=int, default=10, help="how many of the slowest batches and pages to list")
+    parser.add_argument("--chromium-flag", action="append", default=[], metavar="FLAG",
+                        help="start Chromium with FLAG too, in place of the checker's own flag of that name (repeatable)")
     args = parser.parse_args(argv)
 
     timings = Timings()
     with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="eqp-check-steps-") as cache:
         cpu = stack.enter_context(ProcessCpu())
+        stack.enter_context(mock.patch.object(browser, "CHROMIUM_FLAGS", with_flags(browser.CHROMIUM_FLAGS, args.chromium_flag)))
         for owner, name, step in STEPS:
             stack.enter_context(mock.patch.object(owner, name, timings.timed(getattr(owner, name), step=step)))
         for owner, name, unit in UNITS:

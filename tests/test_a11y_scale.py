@@ -338,6 +338,18 @@ def test_reflow_at_320_px_is_measured_without_the_readers_bigger_text(tmp_path: 
     assert problems == []
 
 
+def test_the_step_timer_starts_chromium_with_a_flag_tried_in_place_of_the_checkers_own_of_that_name():
+    sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
+    try:
+        import check_steps
+    finally:
+        sys.path.pop(0)
+    own = ("--headless=new", "--js-flags=--max-opt=2", "--no-sandbox")
+    assert check_steps.with_flags(own, []) == own
+    assert check_steps.with_flags(own, ["--js-flags=--max-opt=2 --single-threaded-gc", "--num-raster-threads=1"]) == (
+        "--headless=new", "--no-sandbox", "--js-flags=--max-opt=2 --single-threaded-gc", "--num-raster-threads=1")
+
+
 @pytest.mark.browser
 def test_the_step_timer_times_every_browser_step_and_lists_the_slowest(tmp_path: Path, capsys):
     """scripts/check_steps.py wraps the checker's own steps by name: one renamed without it fails here."""
@@ -352,7 +364,7 @@ def test_the_step_timer_times_every_browser_step_and_lists_the_slowest(tmp_path:
             f'<!doctype html><html lang="en"><head><title>Page {name}</title></head><body><a href="#main">Skip to '
             f'main content</a><main id="main"><h1>Page {name}</h1><p><a href="/">Home page</a></p></main></body></html>',
             encoding="utf-8")
-    assert check_steps.main([str(tmp_path), "--workers", "1"]) == 0
+    assert check_steps.main([str(tmp_path), "--workers", "1", "--chromium-flag=--js-flags=--max-opt=2 --single-threaded-gc"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("2 pages in ") and "0 problem(s)" in out
     for _, _, step in check_steps.STEPS:
