@@ -1,19 +1,23 @@
 """At the start of ``eqportal build``: ask the system for the files the build will read one by one.
 
-A rebuild reads the last site's manifest, then every content file, then the build cache, each
-file as it comes to it. After a pause (an editor at work on a file, a long check run) the system
-has let many of them go from memory, and each read then waits for the disk in turn. So the
-command's first act, before its own imports, is to start a process that asks for them all at
-once, several at a time and at low priority; the system reads them in the background while the
-build imports its libraries, and the build finds them in memory when it comes to them.
+A rebuild imports its libraries, then reads the last site's manifest, every content file and the
+build cache, each file as it comes to it. After a pause (an editor at work on a file, a long check
+run) the system has let many of them go from memory, and each read then waits for the disk in
+turn. So the command's first act, before its own imports, is to start a process that asks for them
+all at once, several at a time and at low priority; the system reads them in the background, and
+the build finds them in memory when it comes to them. The libraries are the files the last build
+imported and mapped (compiled modules, extension modules, shared libraries), which it listed in
+the build cache as it ended (:func:`remember_imports`).
 
-Nothing is changed and nothing waits for it: a folder that is not there is passed over.
+Nothing is changed and nothing waits for it: a file or folder that is not there is passed over, and
+only regular files are asked for.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +25,7 @@ from typing import Callable, Iterable, Iterator
 
 VERBS = ("build",)  # the commands that read a county's worth of files
 THREADS = 8  # each waits for the disk; a few at once let it serve them together
+IMPORTS = "imported.txt"  # in the build cache: the files the last build imported (remember_imports)
 
 
 def start_for(argv: list[str]) -> subprocess.Popen | None:
@@ -48,7 +53,47 @@ def read_ahead_for(content: Path) -> None:
     from eqportal.cachedir import cache_folder, read_whole
 
     cache = cache_folder(content)
-    read_ahead(_files_in(cache), [os.fspath(content), *(os.fspath(folder) for folder in read_whole(cache))])
+    read_ahead([*remembered_imports(cache), *_files_in(cache)], [os.fspath(content), *(os.fspath(folder) for folder in read_whole(cache))])
+
+
+def remember_imports(cache: Path) -> None:
+    """List, in the build cache, the files this process imported and mapped, for the next build to read ahead.
+
+    Each module's compiled file (what an import reads; its source is only looked at), or its file where
+    it has none (an extension module, or a source not compiled to a file), and every file the process has mapped (the shared libraries
+    those load; Linux's ``/proc/self/maps``). Written only when the list changed.
+    """
+    files: set[str] = set()
+    for module in list(sys.modules.values()):
+        spec = getattr(module, "__spec__", None)
+        for found in (getattr(spec, "cached", None), getattr(module, "__file__", None)):
+            if isinstance(found, str) and os.path.isabs(found) and os.path.isfile(found):
+                files.add(found)
+                break
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            files.update(line.split(None, 5)[5].strip() for line in maps if len(line.split(None, 5)) == 6)
+    except OSError:
+        pass
+    text = "".join(f"{path}\n" for path in sorted(path for path in files if path.startswith("/") and os.path.isfile(path)))
+    target = Path(cache) / IMPORTS
+    try:
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{IMPORTS}.{os.getpid()}")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError:
+        pass  # only a slower start after the next pause
+
+
+def remembered_imports(cache: Path) -> list[str]:
+    """The files :func:`remember_imports` listed in ``cache``; none when there is no list."""
+    try:
+        return (Path(cache) / IMPORTS).read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return []
 
 
 def content_folder(args: list[str]) -> Path:
@@ -106,11 +151,12 @@ def files_under(folder: str) -> Iterator[str]:
 def read_ahead_file(path: str) -> None:
     """Ask the system to read ``path`` into its cache; nothing is read here, and a file that is gone is no matter."""
     try:
-        handle = os.open(path, os.O_RDONLY)
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a named pipe would wait for a writer
     except OSError:
         return
     try:
-        os.posix_fadvise(handle, 0, 0, os.POSIX_FADV_WILLNEED)
+        if stat.S_ISREG(os.fstat(handle).st_mode):  # not a device, a pipe or a socket
+            os.posix_fadvise(handle, 0, 0, os.POSIX_FADV_WILLNEED)
     except (OSError, AttributeError):
         pass
     finally:

@@ -64,3 +64,48 @@ def test_a_build_reads_ahead_the_manifest_the_content_and_the_stores_it_reads_wh
     assert named == {"content/eqias/one.md", ".cache/build/outputs.json",
                      *(p.relative_to(tmp_path).as_posix() for p in (cache / "records").iterdir())}
     assert asked[0] == str(cache / "outputs.json")  # the manifest first: the build reads it first
+
+
+def test_a_build_lists_the_files_it_imported_once_and_the_next_reads_them_ahead_first(tmp_path: Path, monkeypatch):
+    import json
+    import os
+
+    import eqportal.readahead as readahead
+
+    content, _ = _project(tmp_path)
+    cache = tmp_path / ".cache" / "build"
+    readahead.remember_imports(cache)
+    listed = (cache / readahead.IMPORTS).read_text(encoding="utf-8").splitlines()
+    for module in (json, readahead):  # what an import reads: the compiled module, or the source where none was written
+        assert (module.__spec__.cached if Path(module.__spec__.cached).is_file() else module.__file__) in listed
+    assert any(".so" in Path(path).name for path in listed)  # extension modules and the libraries they load
+    assert listed == sorted(listed) and all(os.path.isabs(path) and Path(path).is_file() for path in listed)
+    written = (cache / readahead.IMPORTS).stat().st_mtime_ns
+    readahead.remember_imports(cache)
+    assert (cache / readahead.IMPORTS).stat().st_mtime_ns == written  # the same list: not written again
+
+    asked: list[str] = []
+    monkeypatch.setattr(readahead, "read_ahead_file", asked.append)
+    monkeypatch.setattr(os, "nice", lambda increment: 0)
+    read_ahead_for(content)
+    assert asked[:len(listed)] == listed  # the build imports before it reads anything else
+    assert str(content / "eqias" / "one.md") in asked
+
+
+def test_reading_ahead_asks_only_for_regular_files_and_never_waits_on_a_named_pipe(tmp_path: Path, monkeypatch):
+    import os
+    import threading
+
+    import eqportal.readahead as readahead
+
+    monkeypatch.setattr(os, "nice", lambda increment: 0)
+    content, _ = _project(tmp_path)
+    cache = tmp_path / ".cache" / "build"
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    (cache / readahead.IMPORTS).write_text(f"{pipe}\n/dev/null\n{tmp_path / 'gone.pyc'}\n", encoding="utf-8")
+    (content / "eqias" / "also-a-pipe.md").symlink_to(pipe)
+    reading = threading.Thread(target=read_ahead_for, args=(content,), daemon=True)
+    reading.start()
+    reading.join(20)
+    assert not reading.is_alive()  # opening a pipe to read would wait for a writer forever

@@ -54,6 +54,8 @@ def test_a_rebuild_after_edits_is_byte_for_byte_a_cold_build_of_the_edited_conte
     shutil.copytree(CONTENT, warm / "content")
     build(warm / "content", warm / "site")
     assert list((warm / ".cache" / "build" / "bodies").glob("*.pickle"))  # the first build filled the cache
+    imported = (warm / ".cache" / "build" / "imported.txt").read_text(encoding="utf-8")  # for the next one's read-ahead
+    assert "/mkdocs/" in imported and "/material/" in imported and "/eqportal/" in imported
 
     # An editor rewords a paragraph of one assessment and the summary of another...
     bus = warm / "content" / "eqias" / "bus-passes.md"

@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"eqportal build: {unsafe}", file=sys.stderr)
         return 2
     from eqportal.cachedir import cache_folder
+    from eqportal.readahead import remember_imports
 
     outputs = prepare_outputs(args.content, args.site_dir)  # first: a spare to make is made while the content is read
     stages = StageLog(BUILD_STAGES)
@@ -76,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
     except CheckerError as err:
         print(f"eqportal build: the pages could not be checked: {err}\nbuild stopped: {args.site_dir} is unchanged", file=sys.stderr)
         return 1
+    remember_imports(cache_folder(args.content))  # for the read-ahead of the next build (eqportal.readahead)
     for problem in result.problems:
         print(printable(problem))
     if result.problems:
