@@ -358,13 +358,18 @@ def table(rows: list[Row]) -> str:
             + (f"; a title {r.rebuild_title:.2f} s ({r.rebuild_title / r.cold:.1%})" if r.rebuild_title is not None else ""),
             size(r.index_gz_kb), f"{r.peak_mb:.0f} MB",
             f"{r.check_cold:.0f} s, {r.pages / r.check_cold:.1f} pages/s" if r.check_cold else "not run",
-            (f"{r.check_edit:.1f} s ({r.check_opened_edit} pages opened)" if r.check_edit is not None else "not run")
-            + (f"; a title {r.check_title:.1f} s ({r.check_opened_title} pages opened)" if r.check_title is not None else ""),
+            (f"{r.check_edit:.1f} s ({opened(r.check_opened_edit)})" if r.check_edit is not None else "not run")
+            + (f"; a title {r.check_title:.1f} s ({opened(r.check_opened_title)})" if r.check_title is not None else ""),
         ]
         if len(head) > len(cells):
             cells.append(seconds_per_page(r.zensical, r.zensical_pages) if r.zensical is not None else "not run")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def opened(pages: int | None) -> str:
+    """How many pages the browsers opened, in words: "1 page opened", "13 pages opened"."""
+    return f"{pages} page opened" if pages == 1 else f"{pages} pages opened"
 
 
 def main(argv: list[str] | None = None) -> int:
