@@ -60,8 +60,9 @@ def remember_imports(cache: Path) -> None:
     """List, in the build cache, the files this process imported and mapped, for the next build to read ahead.
 
     Each module's compiled file (what an import reads; its source is only looked at), or its file where
-    it has none (an extension module, or a source not compiled to a file), and every file the process has mapped (the shared libraries
-    those load; Linux's ``/proc/self/maps``). Written only when the list changed.
+    it has none (an extension module, or a source not compiled to a file), and every file the process
+    has mapped (the shared libraries those load; Linux's ``/proc/self/maps``). Written only when the
+    list changed.
     """
     files: set[str] = set()
     for module in list(sys.modules.values()):
@@ -71,8 +72,8 @@ def remember_imports(cache: Path) -> None:
                 files.add(found)
                 break
     try:
-        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
-            files.update(line.split(None, 5)[5].strip() for line in maps if len(line.split(None, 5)) == 6)
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:  # address perms offset dev inode path
+            files.update(fields[5].strip() for fields in (line.split(None, 5) for line in maps) if len(fields) == 6)
     except OSError:
         pass
     text = "".join(f"{path}\n" for path in sorted(path for path in files if path.startswith("/") and os.path.isfile(path)))
@@ -81,7 +82,7 @@ def remember_imports(cache: Path) -> None:
         if target.is_file() and target.read_text(encoding="utf-8") == text:
             return
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{IMPORTS}.{os.getpid()}")
+        temporary = target.with_name(f"{IMPORTS}.{os.getpid()}.tmp")  # as the build cache's stores write theirs
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, target)
     except OSError:
