@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from eqportal.data import read
 
 
 @dataclass(frozen=True)
@@ -23,8 +22,7 @@ class Term:
 
 @lru_cache(maxsize=1)
 def glossary() -> tuple[Term, ...]:
-    text = resources.files("eqportal.data").joinpath("glossary.yml").read_text(encoding="utf-8")
-    return tuple(Term(**entry) for entry in yaml.safe_load(text)["terms"])
+    return tuple(Term(**entry) for entry in read("glossary.yml")["terms"])
 
 
 def abbreviations() -> dict[str, Term]:
@@ -35,5 +33,4 @@ def abbreviations() -> dict[str, Term]:
 @lru_cache(maxsize=1)
 def well_known() -> tuple[str, ...]:
     """Initialisms readers know without explanation (GOV.UK style: UK, NHS, PDF...)."""
-    text = resources.files("eqportal.data").joinpath("glossary.yml").read_text(encoding="utf-8")
-    return tuple(str(word) for word in yaml.safe_load(text).get("well_known", []))
+    return tuple(str(word) for word in read("glossary.yml").get("well_known", []))

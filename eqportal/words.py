@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from enum import Enum
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from eqportal.data import read
 
 
 @lru_cache(maxsize=1)
 def vocabularies() -> dict[str, dict[str, str]]:
-    text = resources.files("eqportal.data").joinpath("words.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = dict(read("words.yml"))
     # An action concerns characteristics or everyone: its words are the characteristics' plus "all".
     data["ActionScope"] = {**data["Characteristic"], **data.get("ActionScope", {})}
     return data

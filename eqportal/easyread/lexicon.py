@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from eqportal.data import read
 from eqportal.models.vocab import Answer, Characteristic, Impact
 
 
@@ -43,8 +41,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    text = resources.files("eqportal.data").joinpath("easy_read.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = read("easy_read.yml")
     language = data["characteristics"]["race"]["language"]
     return Lexicon(
         characteristics={Characteristic(k): Phrase(v["phrase"], v["icon"]) for k, v in data["characteristics"].items()},

