@@ -10,7 +10,8 @@ browsers: opening a page or a batch, axe, HTML_CodeSniffer, names with justified
 text spacing and size, reflow, the checks at 320 px. Then the CPU time of every process the run
 started, by kind (Chromium's pages, the static checks, the Nu validator...): on two cores the
 checks keep both busy, so the rate follows the CPU they take, wherever it is taken. Then the
-slowest batches and single pages. Every page is checked afresh, with a cache of the run's own that
+browsers' time by kind of page (batches of assessments, of easy-read pages, single index pages:
+addresses alike but for their numbers), and the slowest batches and single pages. Every page is checked afresh, with a cache of the run's own that
 is removed afterwards.
 
 This machine's speed drifts by 10-20% over minutes, so compare two checkouts (or two sets of
@@ -25,6 +26,7 @@ import argparse
 import collections
 import functools
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -51,6 +53,12 @@ STEPS = (
 )
 # What each browser is given to do: a batch of pages of one template, or one page.
 UNITS = ((browser.Browser, "passes_batch", "batch"), (browser.Browser, "check", "page"))
+
+
+def kind_of_page(address: str) -> str:
+    """A page's address with each run of digits as ``#``: ``/eqias/assessment-01418/easy-read/`` ->
+    ``/eqias/assessment-#/easy-read/``. Pages made from one template and numbered alike are one kind."""
+    return re.sub(r"\d+", "#", address.split("?")[0])
 
 
 class Timings:
@@ -183,6 +191,14 @@ def main(argv: list[str] | None = None) -> int:
               f"{cores} core(s) for {report['duration_seconds']:.1f} s")
         for kind, seconds in used.most_common():
             print(f"  {seconds:8.1f} s  {100 * seconds / spent:4.1f}%  {kind}")
+    kinds: dict[tuple[str, str], list[float]] = collections.defaultdict(list)
+    for spent, unit, address in timings.units:
+        kinds[(unit, kind_of_page(address))].append(spent)
+    in_units = sum(spent for spent, _, _ in timings.units)
+    print(f"\nthe browsers' time by kind of page: {in_units:.1f} s in all")
+    for (unit, kind), times in sorted(kinds.items(), key=lambda item: -sum(item[1]))[:args.top]:
+        count = f"{len(times)} {unit}" if len(times) == 1 else f"{len(times)} {'batches' if unit == 'batch' else 'pages'}"
+        print(f"  {sum(times):8.1f} s  {100 * sum(times) / (in_units or 1):4.1f}%  {count:>11s}  {kind}")
     print(f"\nslowest batches and pages (of {len(timings.units)}):")
     for spent, unit, address in sorted(timings.units, reverse=True)[:args.top]:
         print(f"  {spent:8.1f} s  {unit:5s}  {address.split('?')[0]}")

@@ -350,6 +350,17 @@ def test_the_step_timer_starts_chromium_with_a_flag_tried_in_place_of_the_checke
         "--headless=new", "--no-sandbox", "--js-flags=--max-opt=2 --single-threaded-gc", "--num-raster-threads=1")
 
 
+def test_the_step_timer_sums_the_browsers_time_over_pages_numbered_alike():
+    sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
+    try:
+        import check_steps
+    finally:
+        sys.path.pop(0)
+    assert check_steps.kind_of_page("/eqias/assessment-01418/easy-read/?eqp-batch=1") == "/eqias/assessment-#/easy-read/"
+    assert check_steps.kind_of_page("/reports/equality-report-2015-16/") == "/reports/equality-report-#-#/"
+    assert check_steps.kind_of_page("/eqias/characteristics/carers/") == "/eqias/characteristics/carers/"
+
+
 @pytest.mark.browser
 def test_the_step_timer_times_every_browser_step_and_lists_the_slowest(tmp_path: Path, capsys):
     """scripts/check_steps.py wraps the checker's own steps by name: one renamed without it fails here."""
@@ -370,6 +381,9 @@ def test_the_step_timer_times_every_browser_step_and_lists_the_slowest(tmp_path:
     for _, _, step in check_steps.STEPS:
         assert re.search(rf"\d s +[\d.]+% +{re.escape(step)}\n", out), (step, out)
     assert re.search(r"page +/one/\n", out) and re.search(r"page +/two/\n", out), out
+    # The same time again by kind of page: here two pages, each its own kind.
+    kinds = out.split("the browsers' time by kind of page: ", 1)[1].split("\n\n", 1)[0]
+    assert re.search(r"\d s +[\d.]+% +1 page  /one/\n", kinds) and re.search(r"\d s +[\d.]+% +1 page  /two/", kinds), out
     # The CPU of every process the run started, by kind: Chromium's pages at least (read from Linux's /proc).
     assert re.search(r"CPU, every process of the run: [\d.]+ s", out), out
     assert re.search(r"\d s +[\d.]+% +Chromium, the pages \(renderer\)\n", out), out
