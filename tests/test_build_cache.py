@@ -256,6 +256,38 @@ def test_the_first_rebuild_makes_a_spare_of_the_published_sites_folders_alone(tm
     assert cold.spare is None and not (tmp_path / ".other-spare").exists()
 
 
+def test_the_spares_folders_are_made_level_by_level_and_making_them_again_changes_nothing(tmp_path: Path):
+    """Folders are listed several at once, a level at a time: each is still made after the one holding it, links
+    and files are not made, a folder that cannot be listed is passed over, and a second run makes nothing more."""
+    import os
+
+    from eqportal.outputs import _copy_folders
+
+    site, spare = tmp_path / "site", tmp_path / "spare"
+    expected = []
+    for i in range(40):
+        for rel in (f"eqias/a{i}", f"eqias/a{i}/easy-read", f"eqias/a{i}/easy-read/pictures"):
+            (site / rel).mkdir(parents=True)
+            expected.append(rel)
+        (site / f"eqias/a{i}/index.html").write_text("page")
+    expected.append("eqias")
+    (site / "linked").symlink_to(site / "eqias", target_is_directory=True)
+    (site / "closed" / "inside").mkdir(parents=True)
+    expected += ["closed"]
+    spare.mkdir()
+    os.chmod(site / "closed", 0)
+    try:
+        if os.access(site / "closed", os.R_OK):  # running as root: every folder can be read
+            expected.append("closed/inside")
+        for _ in range(2):
+            _copy_folders(str(site), str(spare))
+            made = sorted(str(p.relative_to(spare)) for p in spare.rglob("*"))
+            assert made == sorted(expected)
+            assert all(p.is_dir() and not p.is_symlink() for p in spare.rglob("*"))
+    finally:
+        os.chmod(site / "closed", 0o755)
+
+
 def test_asking_ahead_about_the_last_sites_files_changes_nothing_and_ends_with_the_build(tmp_path: Path):
     """The build asks the file system about every file and folder of the last site and of the spare, in the
     background (so a rebuild after a pause does not wait for the disk file by file): it writes nothing, minds
