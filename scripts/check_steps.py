@@ -11,8 +11,8 @@ text spacing and size, reflow, the checks at 320 px. Then the CPU time of every 
 started, by kind (Chromium's pages, the static checks, the Nu validator...): on two cores the
 checks keep both busy, so the rate follows the CPU they take, wherever it is taken. Then the
 browsers' time by kind of page (batches of assessments, of easy-read pages, single index pages:
-addresses alike but for their numbers), and the slowest batches and single pages. Every page is checked afresh, with a cache of the run's own that
-is removed afterwards.
+addresses alike but for their numbers), and the slowest batches and single pages. Every page is
+checked afresh, with a cache of the run's own that is removed afterwards.
 
 This machine's speed drifts by 10-20% over minutes, so compare two checkouts (or two sets of
 Chromium flags, ``--chromium-flag``) in alternating runs on the same site and shard, and on more

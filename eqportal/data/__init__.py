@@ -1,7 +1,7 @@
 """The portal's own data files (glossary, display words, easy-read phrases), read once each.
 
 They are the project's files, not editors' content, so they are read with libyaml where PyYAML has
-it: a tenth of the time of PyYAML's Python parser (25 ms of every rebuild for the four files).
+it: a tenth of the time of PyYAML's Python parser (28 ms for the four files, 2 ms with libyaml).
 """
 
 from __future__ import annotations
