@@ -130,6 +130,37 @@ class Run:
     peak_mb: float
     output: str
     returncode: int = 0
+    disk: Disk | None = None  # what the disk holding the working folder did meanwhile, where the system tells
+
+
+@dataclass
+class Disk:
+    """A disk's own counters over a run: the time it had requests in hand, and what was read from it.
+
+    Busy is the whole disk's, whoever asked: on a shared machine the disk sometimes stalls for a second
+    or more (requests in hand, none served), and a rebuild then waits whatever its code does. Two runs
+    of the same 2,000-assessment rebuild after a check run took 37.8 s and 4.1 s; the slow one waited
+    through stalls of 0.9 and 1.6 s in which every thread's folder listing and file read stood still.
+    """
+
+    busy: float  # seconds with at least one request in hand
+    read_mb: float
+
+
+def disk_counters(folder: Path) -> list[int] | None:
+    """Linux's counters for the block device holding ``folder`` (``/sys/dev/block/MAJ:MIN/stat``); None elsewhere."""
+    try:
+        device = os.stat(folder).st_dev
+        return [int(field) for field in Path(f"/sys/dev/block/{os.major(device)}:{os.minor(device)}/stat").read_text().split()]
+    except (OSError, ValueError):
+        return None
+
+
+def disk_between(before: list[int] | None, after: list[int] | None) -> Disk | None:
+    """The disk's busy time and megabytes read from two readings of :func:`disk_counters` (fields 10 and 3)."""
+    if not before or not after or len(before) < 10 or len(after) < 10:
+        return None
+    return Disk(busy=(after[9] - before[9]) / 1000, read_mb=(after[2] - before[2]) * 512 / 1e6)
 
 
 @dataclass
@@ -154,10 +185,23 @@ class Row:
     zensical: float | None = None
     zensical_pages: int = 0
     notes: list[str] = field(default_factory=list)
+    disk: dict[str, tuple[float, Disk]] = field(default_factory=dict)  # portal build -> (its seconds, the disk meanwhile)
+
+    def note_disk(self, build: str, run: Run) -> None:
+        if run.disk is not None:
+            self.disk[build] = (run.seconds, run.disk)
+
+    def disk_line(self) -> str | None:
+        """The disk's busy time in each portal build, to tell a slow disk from slow code; None where unknown."""
+        if not self.disk:
+            return None
+        parts = [f"{build} {disk.busy:.1f} s of {seconds:.2f} s ({disk.read_mb:.0f} MB read)" for build, (seconds, disk) in self.disk.items()]
+        return f"N={self.n}: the disk was busy (for any process) during the portal builds: " + "; ".join(parts)
 
 
 def measure(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,)) -> Run:
-    """Run ``cmd`` to the end; its wall time and the peak resident memory of it and its children."""
+    """Run ``cmd`` to the end; its wall time, the peak resident memory of it and its children, and the disk's share."""
+    disk_before = disk_counters(cwd)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = b""
@@ -171,7 +215,7 @@ def measure(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None, ok:
     text = output.decode("utf-8", "replace")
     if proc.returncode not in ok:
         raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n{text[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, text, proc.returncode)
+    return Run(seconds, usage.ru_maxrss / 1024, text, proc.returncode, disk_between(disk_before, disk_counters(cwd)))
 
 
 def count_pages(site: Path) -> int:
@@ -260,6 +304,7 @@ def run_size(n: int, args: argparse.Namespace) -> Row:
         profile = tmp / "profile.out" if args.profile else None
         run = measure(python_cmd(code, *build, profile=profile), cwd=work, env=env)
         row.cold, row.peak_mb, row.pages = run.seconds, run.peak_mb, count_pages(site)
+        row.note_disk("cold", run)
         index = site / "search" / "search_index.json"
         row.index_gz_kb = len(gzip.compress(index.read_bytes())) / 1024 if index.exists() else 0.0
         if profile:
@@ -280,6 +325,7 @@ def run_size(n: int, args: argparse.Namespace) -> Row:
         progress("portal, rebuild after one edit")
         run = measure(python_cmd(code, *build), cwd=work, env=env)
         row.rebuild = run.seconds
+        row.note_disk("rebuild after one edit", run)
         row.peak_mb = max(row.peak_mb, run.peak_mb)
         if checks:
             progress("page checks after the edit")
@@ -293,12 +339,14 @@ def run_size(n: int, args: argparse.Namespace) -> Row:
         progress("portal, rebuild after a second edit")
         run = measure(python_cmd(code, *build), cwd=work, env=env)
         row.rebuild_again = run.seconds
+        row.note_disk("next edit", run)
         row.peak_mb = max(row.peak_mb, run.peak_mb)
 
         retitle_one(tmp / "content", n)
         progress("portal, rebuild after a title edit")
         run = measure(python_cmd(code, *build), cwd=work, env=env)
         row.rebuild_title = run.seconds
+        row.note_disk("a title", run)
         if checks:
             progress("page checks after the title edit")
             run = measure(python_cmd(code, *a11y, "--report", str(run_report)), cwd=work, env=env, ok=(0, 1))
@@ -399,6 +447,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         for note in r.notes:
             print(f"N={r.n}: {note}")
+        if r.disk_line():
+            print(r.disk_line())
     return 0
 
 
