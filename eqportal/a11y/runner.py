@@ -35,7 +35,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from eqportal.a11y import batch, settings
-from eqportal.a11y.cache import PassCache, assets_digest, page_key
+from eqportal.a11y.cache import PassCache, ReadBefore, assets_digest, page_key, site_files
 from eqportal.a11y.duplicates import drop_duplicates
 from eqportal.a11y.engines import EngineMissing
 from eqportal.a11y.markup import start_markup_check
@@ -44,14 +44,15 @@ from eqportal.a11y.settings import default_workers
 from eqportal.a11y.regions import content_bounds, toc_bounds
 from eqportal.a11y.report import DEFAULT_CACHE, parse_shard, write_report, write_report_file  # noqa: F401 (parse_shard: re-exported)
 from eqportal.a11y.static import check_page, check_titles
+from eqportal.buildcache import code_digest
 from eqportal.progress import PlainProgress
 
 SKIPPED_FILES = ("google", "yandex")  # search-console verification files are not pages
 
 
-def page_url(rel: Path) -> str:
+def page_url(rel: Path | str) -> str:
     """``eqias/foo/index.html`` -> ``/eqias/foo/``; other files keep their name."""
-    posix = rel.as_posix()
+    posix = rel if isinstance(rel, str) else rel.as_posix()
     if posix == "index.html":
         return "/"
     if posix.endswith("/index.html"):
@@ -61,8 +62,7 @@ def page_url(rel: Path) -> str:
 
 def html_files(site_dir: Path) -> dict[str, Path]:
     """Every HTML page of the site by URL, in a stable order."""
-    return {page_url(path.relative_to(site_dir)): path for path in sorted(site_dir.rglob("*.html"))
-            if not path.name.startswith(SKIPPED_FILES)}
+    return {page_url(rel): path for rel, path in site_files(site_dir, (".html",)) if not path.name.startswith(SKIPPED_FILES)}
 
 
 def html_pages(site_dir: Path) -> dict[str, str]:
@@ -155,6 +155,28 @@ class PageInfo:
 def _info(url: str, path: Path, assets: str) -> PageInfo:
     html = read_html(path)
     return PageInfo(url, path, page_key(html, assets), page_title(html), is_redirect(html), template_key(html))
+
+
+def page_infos(site_dir: Path, files: dict[str, Path], cache: Path | None, *, fresh: bool = False) -> dict[str, PageInfo]:
+    """Each of ``files``' :class:`PageInfo`: read from the file, or as read in the last run (remembered in
+    ``cache``) where it is the very same file and nothing else it depends on has changed since."""
+    assets = assets_digest(site_dir)
+    # What a page's info depends on besides its file: the checker's code and options, the site's assets.
+    context = hashlib.sha256(f"{code_digest()}\0{settings.options_digest()}\0{assets}".encode()).hexdigest()
+    return _infos(files, assets, ReadBefore(cache, context, reuse=not fresh))
+
+
+def _infos(files: dict[str, Path], assets: str, read_before: ReadBefore) -> dict[str, PageInfo]:
+    infos = {}
+    for url, path in files.items():
+        known, stat = read_before.recall(url, path)
+        if known is not None:
+            infos[url] = PageInfo(url, path, *known)
+            continue
+        info = infos[url] = _info(url, path, assets)
+        read_before.remember(url, stat, [info.key, info.title, info.redirect, info.template])
+    read_before.save()
+    return infos
 
 
 def _static(url: str, path: str) -> list[PageProblem]:
@@ -415,8 +437,7 @@ def run(
     if not files:
         raise CheckerError(f"{site_dir}: no HTML pages found")
 
-    assets = assets_digest(site_dir)
-    infos = {url: _info(url, path, assets) for url, path in files.items()}
+    infos = page_infos(site_dir, files, cache, fresh=fresh)
     share = {url: info for url, info in infos.items() if in_shard(url, shard)}
     passes = PassCache(cache, reuse=not fresh)
     fresh_pages = {url for url, info in share.items() if passes.is_fresh(url, info.key)}
