@@ -111,7 +111,7 @@ class ReadBefore:
             except (OSError, ValueError):
                 pass
 
-    def recall(self, url: str, path: Path) -> tuple[list, os.stat_result | None]:
+    def recall(self, url: str, path: Path) -> tuple[list | None, os.stat_result | None]:
         """What ``path`` told when last read, if it is still that file (else None), and its identity now."""
         try:
             stat = os.stat(path)
