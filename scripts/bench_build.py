@@ -138,9 +138,10 @@ class Disk:
     """A disk's own counters over a run: the time it had requests in hand, and what was read from it.
 
     Busy is the whole disk's, whoever asked: on a shared machine the disk sometimes stalls for a second
-    or more (requests in hand, none served), and a rebuild then waits whatever its code does. Two runs
-    of the same 2,000-assessment rebuild after a check run took 37.8 s and 4.1 s; the slow one waited
-    through stalls of 0.9 and 1.6 s in which every thread's folder listing and file read stood still.
+    or more (requests in hand, none served), and a rebuild then waits whatever its code does. The same
+    first rebuild after a 2,000-assessment check run took 21.6 s on one day and 4.1 s on the next; a slow
+    one, traced, stood still through stalls of 0.9 and 1.6 s in which every thread's folder listing and
+    file read waited together.
     """
 
     busy: float  # seconds with at least one request in hand
