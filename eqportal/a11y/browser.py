@@ -11,9 +11,14 @@ each style is measured once per run rather than on every paragraph of every page
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import signal
 import tempfile
+import threading
+from contextlib import contextmanager
+from typing import Iterator
 
 from axe_selenium_python import Axe
 from selenium import webdriver
@@ -240,17 +245,28 @@ def user_sheet(css: str) -> str:
     return f"@media (min-width: {settings.DESKTOP[0]}px) {{ {css} }}"
 
 
+_OPEN: set[Browser] = set()  # this process's browsers not yet closed (closed_on_terminate closes them)
+_OPEN_LOCK = threading.RLock()
+
+
 class Browser:
     """A headless Chromium driven by selenium, with axe-core ready to inject."""
 
     def __init__(self) -> None:
         self._profile = tempfile.mkdtemp(prefix="eqp-a11y-chromium-")
+        self._owner = os.getpid()
         options = webdriver.ChromeOptions()
         options.binary_location = CHROMIUM
         for flag in CHROMIUM_FLAGS:
             options.add_argument(flag)
         options.add_argument(f"--user-data-dir={self._profile}")
-        self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        try:
+            self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        except BaseException:
+            shutil.rmtree(self._profile, ignore_errors=True)
+            raise
+        with _OPEN_LOCK:
+            _OPEN.add(self)
         self.driver.set_script_timeout(60)
         # The newest axe-core from npm (package.json), not the older one axe-selenium-python bundles.
         self.axe = Axe(self.driver, script_url=str(engines.axe_script()))
@@ -269,6 +285,10 @@ class Browser:
         self.criteria: dict[str, str] = {}  # axe rule -> WCAG criteria, e.g. "1.4.3", from its tags
 
     def close(self) -> None:
+        with _OPEN_LOCK:
+            if self not in _OPEN:
+                return  # closed already (by closed_on_terminate, say)
+            _OPEN.discard(self)
         try:
             self.driver.quit()
         finally:
@@ -373,6 +393,39 @@ class Browser:
                         "and makes the page scroll sideways (WCAG 1.4.10)", selector)
             for selector, width in found
         ]
+
+
+@contextmanager
+def closed_on_terminate() -> Iterator[None]:
+    """While it lasts, a SIGTERM (``timeout``, ``kill``, a cancelled CI job) first closes this process's browsers.
+
+    Ended by SIGTERM, the checker left each browser's ChromeDriver and Chromium running with
+    nothing to drive them (two ChromeDrivers and 22 Chromium processes, for good), and their
+    profiles in the temporary folder. Now the signal closes them and their profiles, then ends the
+    process as it always did (the previous handler, by default: ended by SIGTERM). Only the main
+    thread can set a handler: anywhere else this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def terminate(signum: int, frame: object) -> None:
+        with _OPEN_LOCK:
+            browsers = [browser for browser in _OPEN if browser._owner == os.getpid()]  # not a forked copy's
+        for browser in browsers:
+            try:
+                browser.close()
+            except Exception:  # noqa: BLE001 - ending anyway: close the others
+                pass
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)  # handled as before the browsers opened
+
+    signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 def _criterion(tag: str) -> str:

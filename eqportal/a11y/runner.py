@@ -253,7 +253,7 @@ def _browser_checks(
 ) -> tuple[list[PageProblem], dict[str, str], dict[str, str], dict[str, int]]:
     """Open each page of ``urls`` (url -> scope of the text checks, None for the whole page), and each
     batch of pages (url, file) of one template; a batch that finds anything is checked again page by page."""
-    from eqportal.a11y.browser import Browser  # selenium is only imported when a page needs it
+    from eqportal.a11y.browser import Browser, closed_on_terminate  # selenium is only imported when a page needs it
 
     todo: queue.Queue[tuple[str, object]] = queue.Queue()
     for url in sorted(urls, key=lambda u: urls[u] is not None):  # whole-page checks first
@@ -315,7 +315,7 @@ def _browser_checks(
                     criteria.update(browser.criteria)
                 progress.advance(task)
 
-    with serve(site_dir, documents) as base:
+    with closed_on_terminate(), serve(site_dir, documents) as base:
         threads = [threading.Thread(target=work, daemon=True)
                    for _ in range(max(1, min(workers, len(urls) + len(batches))))]
         for t in threads:
