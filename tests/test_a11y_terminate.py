@@ -62,3 +62,21 @@ def test_a_check_run_ended_by_sigterm_closes_its_browsers_and_removes_their_prof
     finally:
         if run.poll() is None:
             run.kill()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the running processes from /proc")
+def test_a_browser_that_cannot_be_made_ready_is_closed_at_once(tmp_path: Path, monkeypatch):
+    import tempfile
+
+    from eqportal.a11y import browser, engines
+
+    def missing():
+        raise engines.EngineMissing("axe-core is not installed: run make")
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the profile goes here
+    monkeypatch.setattr(engines, "axe_script", missing)
+    with pytest.raises(engines.EngineMissing):
+        browser.Browser()
+    assert list(tmp_path.glob("eqp-a11y-chromium-*")) == []
+    assert _until(lambda: not _processes_mentioning(str(tmp_path)), 15), _processes_mentioning(str(tmp_path))

@@ -267,6 +267,13 @@ class Browser:
             raise
         with _OPEN_LOCK:
             _OPEN.add(self)
+        try:
+            self._prepare()
+        except BaseException:  # axe-core missing, say: the Chromium just started is not left running
+            self.close()
+            raise
+
+    def _prepare(self) -> None:
         self.driver.set_script_timeout(60)
         # The newest axe-core from npm (package.json), not the older one axe-selenium-python bundles.
         self.axe = Axe(self.driver, script_url=str(engines.axe_script()))
