@@ -88,7 +88,7 @@ def test_a_build_lists_the_files_it_imported_once_and_the_next_reads_them_ahead_
     monkeypatch.setattr(readahead, "read_ahead_file", asked.append)
     monkeypatch.setattr(os, "nice", lambda increment: 0)
     read_ahead_for(content)
-    assert asked[:len(listed)] == listed  # the build imports before it reads anything else
+    assert sorted(asked[:len(listed)]) == listed  # the build imports before it reads anything else (8 threads: in any order)
     assert str(content / "eqias" / "one.md") in asked
 
 
