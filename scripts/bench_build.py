@@ -448,8 +448,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         for note in r.notes:
             print(f"N={r.n}: {note}")
-        if r.disk_line():
-            print(r.disk_line())
+        if disk := r.disk_line():
+            print(disk)
     return 0
 
 

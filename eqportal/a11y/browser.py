@@ -416,6 +416,8 @@ def closed_on_terminate() -> Iterator[None]:
         yield
         return
     previous = signal.getsignal(signal.SIGTERM)
+    if previous is None:  # a handler not set from Python: take it as the default
+        previous = signal.SIG_DFL
 
     def terminate(signum: int, frame: object) -> None:
         with _OPEN_LOCK:
@@ -425,14 +427,14 @@ def closed_on_terminate() -> Iterator[None]:
                 browser.close()
             except Exception:  # noqa: BLE001 - ending anyway: close the others
                 pass
-        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, previous)
         os.kill(os.getpid(), signal.SIGTERM)  # handled as before the browsers opened
 
     signal.signal(signal.SIGTERM, terminate)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _criterion(tag: str) -> str:

@@ -60,6 +60,22 @@ def page_key(html: str, assets: str) -> str:
     return hashlib.sha256(f"{options_digest()}\0{_glossary_digest()}\0{assets}\0{html}".encode()).hexdigest()
 
 
+def _read_json(path: Path) -> object:
+    """The JSON in ``path``; None where there is none or it does not parse (the caches then start afresh)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_json(folder: Path, name: str, text: str) -> None:
+    """``text`` as ``folder/name``, whole or not at all (a process's own temporary file, then a rename)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f"{name}.{os.getpid()}.tmp"
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(folder / name)
+
+
 class PassCache:
     """url -> key of its last passing check, stored as JSON under the cache folder."""
 
@@ -67,10 +83,8 @@ class PassCache:
         self.folder = folder
         self.passed: dict[str, str] = {}
         if folder is not None and reuse:
-            try:
-                self.passed = json.loads((folder / PAGES_FILE).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.passed = {}
+            data = _read_json(folder / PAGES_FILE)
+            self.passed = data if data is not None else {}
 
     def is_fresh(self, url: str, key: str) -> bool:
         return self.folder is not None and self.passed.get(url) == key
@@ -78,10 +92,7 @@ class PassCache:
     def save(self, passed: dict[str, str]) -> None:
         if self.folder is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / (PAGES_FILE + ".tmp")
-        tmp.write_text(json.dumps(passed, indent=0, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.folder / PAGES_FILE)
+        _write_json(self.folder, PAGES_FILE, json.dumps(passed, indent=0, sort_keys=True))
 
 
 class ReadBefore:
@@ -104,12 +115,9 @@ class ReadBefore:
         self.before: dict[str, list] = {}
         self.now: dict[str, list] = {}
         if folder is not None and reuse:
-            try:
-                data = json.loads((folder / READ_FILE).read_text(encoding="utf-8"))
-                if isinstance(data, dict) and data.get("context") == context and isinstance(data.get("pages"), dict):
-                    self.before = data["pages"]
-            except (OSError, ValueError):
-                pass
+            data = _read_json(folder / READ_FILE)
+            if isinstance(data, dict) and data.get("context") == context and isinstance(data.get("pages"), dict):
+                self.before = data["pages"]
 
     def recall(self, url: str, path: Path) -> tuple[list | None, os.stat_result | None]:
         """What ``path`` told when last read, if it is still that file (else None), and its identity now."""
@@ -134,9 +142,6 @@ class ReadBefore:
         if self.folder is None or self.now == self.before:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.folder / f"{READ_FILE}.{os.getpid()}.tmp"
-            tmp.write_text(json.dumps({"context": self.context, "pages": self.now}), encoding="utf-8")
-            tmp.replace(self.folder / READ_FILE)
+            _write_json(self.folder, READ_FILE, json.dumps({"context": self.context, "pages": self.now}))
         except OSError:
             pass  # the next run reads every page again
