@@ -131,3 +131,11 @@ def test_the_site_is_listed_in_the_order_path_globbing_gives(tmp_path: Path):
     assert assets_digest(copy) == assets_digest(site)
     (copy / "assets" / "sub" / "z.js").write_text("y", encoding="utf-8")
     assert assets_digest(copy) != assets_digest(site)
+
+
+@pytest.mark.parametrize("damage", ["[]", '"passed"', "3", "{"])
+def test_a_damaged_record_of_passed_pages_only_means_checking_every_page_again(tmp_path: Path, damage: str):
+    from eqportal.a11y.cache import PAGES_FILE, PassCache
+
+    (tmp_path / PAGES_FILE).write_text(damage, encoding="utf-8")
+    assert not PassCache(tmp_path).is_fresh("/one/", "key")

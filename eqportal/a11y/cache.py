@@ -84,7 +84,7 @@ class PassCache:
         self.passed: dict[str, str] = {}
         if folder is not None and reuse:
             data = _read_json(folder / PAGES_FILE)
-            self.passed = data if data is not None else {}
+            self.passed = data if isinstance(data, dict) else {}  # damaged: every page is checked again
 
     def is_fresh(self, url: str, key: str) -> bool:
         return self.folder is not None and self.passed.get(url) == key
