@@ -39,7 +39,8 @@ def test_fixture_pages_that_pass_have_no_static_problems():
 
 
 def page(body: str) -> str:
-    return ('<!doctype html><html lang="en"><head><title>A page</title></head><body>'
+    return ('<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
+            '<title>A page</title></head><body>'
             f'<a href="#main">Skip to main content</a><main id="main"><h1>Heading</h1>{body}</main></body></html>')
 
 

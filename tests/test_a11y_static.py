@@ -7,11 +7,12 @@ import pytest
 from eqportal.a11y.problem import PageProblem
 from eqportal.a11y.static import check_page, check_titles
 
+CSP = """<meta http-equiv="Content-Security-Policy" content="default-src 'self'">"""
 
 
 def page(body: str, *, title: str = "A page", lang: str = ' lang="en"') -> str:
     return (
-        f"<!doctype html><html{lang}><head><title>{title}</title></head><body>"
+        f"<!doctype html><html{lang}><head>{CSP}<title>{title}</title></head><body>"
         '<a href="#main">Skip to main content</a>'
         f'<main id="main"><h1>Heading</h1>{body}</main></body></html>'
     )
@@ -114,12 +115,12 @@ def test_rating_by_colour_alone():
 
 
 def test_lang_title_skip_link_and_button_names():
-    html = "<!doctype html><html><head></head><body><main><h1>T</h1><button></button></main></body></html>"
+    html = f"<!doctype html><html><head>{CSP}</head><body><main><h1>T</h1><button></button></main></body></html>"
     assert rules(html) == ["html-lang", "page-title", "skip-link", "button-name"]
 
 
 def test_redirect_stub_needs_no_skip_link():
-    html = ('<!doctype html><html lang="en"><head><title>Moved</title><meta http-equiv="refresh" content="0; url=/b/">'
+    html = (f'<!doctype html><html lang="en"><head>{CSP}<title>Moved</title><meta http-equiv="refresh" content="0; url=/b/">'
             '</head><body><main><h1>This page has moved</h1><p><a href="/b/">The new page</a></p></main></body></html>')
     assert rules(html) == []
 

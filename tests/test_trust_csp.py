@@ -10,7 +10,7 @@ import pytest
 
 from eqportal.a11y.runner import serve_with
 from eqportal.a11y.static import check_page
-from eqportal.site.csp import add_csp, policy, theme_scripts
+from eqportal.site.csp import add_csp, has_csp, policy, theme_scripts
 
 THEME_SCRIPT = ('__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
                 '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
@@ -38,6 +38,21 @@ def test_the_policy_is_the_first_thing_in_the_head():
     assert html.index('http-equiv="Content-Security-Policy"') < html.index("<title>")
 
 
+@pytest.mark.parametrize("body", [
+    '<p>The portal sends the header http-equiv="Content-Security-Policy" to browsers.</p>',
+    '<p><code>&lt;meta http-equiv="Content-Security-Policy"&gt;</code></p>',
+])
+def test_a_page_that_talks_about_the_policy_still_gets_it_once(body):
+    html = add_csp(_page(body=body))
+    assert has_csp(html) and html.count('<meta http-equiv="Content-Security-Policy"') == 1
+    assert add_csp(html) == html
+
+
+def test_the_page_check_reports_a_page_without_the_policy():
+    assert any("Content-Security-Policy" in message for message in _unsafe(_page()))
+    assert not any("Content-Security-Policy" in message for message in _unsafe(add_csp(_page())))
+
+
 @pytest.mark.parametrize("head, body", [
     ("<script>alert(1)</script>", ""),
     ('<script src="https://cdn.example/x.js"></script>', ""),
@@ -60,7 +75,7 @@ def test_the_theme_and_on_site_references_pass():
             '<script src="../../assets/javascripts/bundle.min.js"></script><link rel="stylesheet" href="../../assets/s.css">'
             '<link rel="canonical" href="https://www.kent.gov.uk/x"><link rel="icon" href="data:image/png;base64,AA">')
     body = '<a href="https://www.kent.gov.uk/">Kent County Council</a><img src="../../assets/logo.png" alt="Kent">'
-    assert _unsafe(_page(head, body)) == []
+    assert _unsafe(add_csp(_page(head, body))) == []
 
 
 class _Counting(http.server.SimpleHTTPRequestHandler):

@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from eqportal.a11y.static import check_page
+from eqportal.site.csp import has_csp
 from tests.site_fixture import TODAY, copy_content
 
 pytestmark = pytest.mark.build
@@ -41,6 +42,10 @@ def hostile_site(tmp_path_factory) -> Path:
     _replace(eqia, "summary: Who can get a free bus pass, and when it can be used.", "summary: " + json.dumps(SUMMARY))
     _replace(eqia, "directorate: Growth, Environment and Transport", "directorate: " + json.dumps(DIRECTORATE))
     _replace(content / "objectives" / "fair-access.md", "title: Fair access to services", "title: " + json.dumps(OBJECTIVE))
+    # A sub-heading of the body is left out of the search text, so its search entry takes the page's title;
+    # a sentence that names the policy must not stop the page getting one.
+    with eqia.open("a", encoding="utf-8") as body:
+        body.write('\n### More detail\n\nThe portal sends the header http-equiv="Content-Security-Policy" to browsers.\n')
     site = tmp / "site"
     result = subprocess.run([str(Path(sys.executable).parent / "eqportal"), "build", "--content", str(content), "--site-dir", str(site),
                              "--config", str(ROOT / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
@@ -63,7 +68,7 @@ def test_no_html_page_carries_live_markup_from_content_and_every_page_has_the_po
         html = page.read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
         assert _live_markup(soup) == [], page
-        assert soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"}) is not None, page
+        assert has_csp(html), page
 
 
 def test_the_head_and_header_show_the_hostile_values_as_text(hostile_site):
@@ -87,6 +92,8 @@ def test_search_index_json_csv_and_feed_hold_the_values_as_text(hostile_site):
             # Material's search shows these as HTML: they must be escaped text, never tags.
             assert _live_markup(BeautifulSoup(doc.get(key, ""), "html.parser")) == [], doc.get("location")
     assert any("&lt;/title&gt;&lt;script&gt;" in doc["title"] for doc in index["docs"])
+    assert any(doc["location"] == "eqias/bus-passes/#more-detail" and doc["title"].startswith("Bus passes &lt;/title&gt;")
+               for doc in index["docs"])
     feed = ET.fromstring((hostile_site / "feed.xml").read_bytes())
     titles = [el.text for el in feed.iter("{http://www.w3.org/2005/Atom}title")]
     assert TITLE in titles

@@ -74,10 +74,23 @@ def policy(html: str) -> str:
             "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'")
 
 
+POLICY_META = '<meta http-equiv="Content-Security-Policy" content="'
+
+
 def add_csp(html: str) -> str:
-    """``html`` with the policy as the first element of its ``<head>`` (unchanged if it has no head)."""
+    """``html`` with the policy as the first element of its ``<head>`` (unchanged if it has no head).
+
+    A page that already opens its head with the policy keeps it. Only that place counts: the words
+    ``http-equiv="Content-Security-Policy"`` in a paragraph about policies once left a page without one.
+    """
     head = HEAD.search(html)
-    if head is None or 'http-equiv="Content-Security-Policy"' in html:
+    if head is None or html.startswith(POLICY_META, head.end()):
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = f'{POLICY_META}{policy(html)}">'
     return html[: head.end()] + meta + html[head.end():]
+
+
+def has_csp(html: str) -> bool:
+    """Whether the page opens its ``<head>`` with the policy (what :func:`add_csp` writes)."""
+    head = HEAD.search(html)
+    return head is not None and html.startswith(POLICY_META + "default-src 'self'", head.end())

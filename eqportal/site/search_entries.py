@@ -81,11 +81,14 @@ def search_entries(html: str, url: str, title: str) -> list[dict[str, str]]:
         recorder.close()
         sections = _sections(recorder.tokens, unescaped=True)
     entries = []
+    # Material's search box shows an entry's title as HTML. Heading text arrives escaped; the page title,
+    # which Material takes raw for a section without heading text, is escaped here like it.
+    page_title = escape(str(title), quote=False)
     for _tag, excluded, _depth, id_, heading, text in sections:
         if not excluded:
             entries.append({
                 "location": url + "#" + id_ if id_ else url,
-                "title": ("".join(heading) if heading else str(title)).strip(),
+                "title": ("".join(heading) if heading else page_title).strip(),
                 "text": "".join(text).strip(),
             })
     return entries
