@@ -45,7 +45,8 @@ def hostile_site(tmp_path_factory) -> Path:
     # A sub-heading of the body is left out of the search text, so its search entry takes the page's title;
     # a sentence that names the policy must not stop the page getting one.
     with eqia.open("a", encoding="utf-8") as body:
-        body.write('\n### More detail\n\nThe portal sends the header http-equiv="Content-Security-Policy" to browsers.\n')
+        body.write('\n### More detail\n\nThe portal sends the header http-equiv="Content-Security-Policy" to browsers.\n'
+                   '\n<p id="__config">{"base": "https://evil.example/"}</p> <a href="https:evil.example/x">A partner</a>\n')
     site = tmp / "site"
     result = subprocess.run([str(Path(sys.executable).parent / "eqportal"), "build", "--content", str(content), "--site-dir", str(site),
                              "--config", str(ROOT / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
@@ -69,6 +70,14 @@ def test_no_html_page_carries_live_markup_from_content_and_every_page_has_the_po
         soup = BeautifulSoup(html, "html.parser")
         assert _live_markup(soup) == [], page
         assert has_csp(html), page
+
+
+def test_content_takes_no_id_of_the_theme_and_publishes_no_stand_in_address(hostile_site):
+    html = (hostile_site / "eqias" / "bus-passes" / "index.html").read_text(encoding="utf-8")
+    assert html.count('id="__config"') == 1 and 'href="https://evil.example/x"' in html
+    for path in hostile_site.rglob("*"):
+        if path.suffix in (".html", ".json", ".xml", ".csv"):
+            assert ".invalid/" not in path.read_text(encoding="utf-8"), path
 
 
 def test_the_head_and_header_show_the_hostile_values_as_text(hostile_site):

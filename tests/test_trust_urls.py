@@ -9,6 +9,7 @@ import pytest
 
 from eqportal.loader import load_portal
 from eqportal.render.body import render_body
+from eqportal.render.finish import prepare_page
 from eqportal.render.sanitise import clean
 from eqportal.render.urls import is_offsite
 from tests.content_factory import decision_fields, front_matter, write
@@ -44,7 +45,7 @@ def test_a_markdown_image_from_another_host_is_dropped(url):
     assert not [s for s in sources if is_offsite(s.replace("&amp;", "&"))], body.sections[0].html
 
 
-@pytest.mark.parametrize("url", ["/\\evil.example/page", "http:evil.example/page", "\\\\evil.example/page"])
+@pytest.mark.parametrize("url", ["/\\evil.example/page", "http:evil.example/page", "https:evil.example/page", "\\\\evil.example/page"])
 def test_a_link_to_another_host_shows_the_address_the_browser_will_open(url):
     html = clean(f'<a href="{url}">Our partner</a>')
     href = re.search(r'href="([^"]*)"', html).group(1)
@@ -64,3 +65,15 @@ def test_a_front_matter_link_that_looks_local_but_leaves_the_site_is_refused(tmp
     url_problems = [p for p in problems if p.field == "url"]
     assert len(url_problems) == 1, problems
     assert "another website" in url_problems[0].message and "https://evil.example/decision" in url_problems[0].message
+
+
+@pytest.mark.parametrize("html", ['<p id="__config">{"base": "https://evil.example/"}</p>', '<span id="__search">x</span>',
+                                  '<div id=" eqp-main">x</div>', '<h2 id="__drawer">Drawer</h2>'])
+def test_content_cannot_take_an_id_the_theme_or_portal_scripts_look_for(html):
+    assert "id=" not in clean(html)
+
+
+def test_a_heading_is_never_given_an_id_the_page_around_it_uses():
+    body = render_body("## Context\n\nText.\n\n### \\_\\_config\n\nMore.\n\n### Eqp main\n\nMore.\n")
+    html = prepare_page(body.sections[0].html, "eqias/x.md", title="X").html
+    assert re.findall(r'id="([^"]*)"', html) == ["h-__config", "h-eqp-main"], html

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 
 from eqportal.registry import relative_url, url_of_source
+from eqportal.render.sanitise import RESERVED_ID
 from eqportal.site.search_entries import search_entries
 from eqportal.site.search_text import space_between_blocks
 
@@ -129,6 +130,11 @@ def _resolve(path: str, src_uri: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)).lstrip("/"))
 
 
+def _free_of_the_page(anchor: str) -> str:
+    """A heading's id, never one of those the page around it uses (a heading "__config" or "eqp-main")."""
+    return "h-" + anchor if RESERVED_ID.match(anchor) else anchor
+
+
 def _headings(html: str) -> tuple[str, list[dict], set[str]]:
     """Every heading given an id (as the ``toc`` extension would), the nested contents, and all ids on the page."""
     used = set(_ID.findall(html))
@@ -142,7 +148,7 @@ def _headings(html: str) -> tuple[str, list[dict], set[str]]:
         if found:
             anchor = found.group(1)
         else:
-            anchor = unique(slugify(html_lib.unescape(name), "-"), used, counters)
+            anchor = unique(_free_of_the_page(slugify(html_lib.unescape(name), "-")), used, counters)
             used.add(anchor)
             attrs += f' id="{anchor}"'
         tokens.append({"level": level, "id": html_lib.unescape(anchor), "name": name, "html": inner, "data-toc-label": ""})

@@ -31,6 +31,11 @@ ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope", "align"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Ids the page around the content uses: Material's (``__config``, ``__search``, ``__drawer``...) and
+# the portal's (``eqp-main``...). Its scripts find their elements by id, and the first element with
+# an id wins, so a content element with one would be read in their place: ``<p id="__config">`` made
+# Material take its base address, and fetch from another host. Content may not give them.
+RESERVED_ID = re.compile(r"^\s*(?:__|eqp-)", re.I)
 
 
 # The only values the table scroll region (eqportal.render.tables) may give these attributes.
@@ -39,7 +44,9 @@ FIXED_VALUES = {("div", "class"): "eqp-table-scroll", ("div", "role"): "region",
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
-    """Table attributes only as the portal sets them; URLs judged as browsers read them."""
+    """Table attributes only as the portal sets them; no id the page's own scripts look for; URLs judged as browsers read them."""
+    if attribute == "id" and RESERVED_ID.match(value):
+        return None
     fixed = FIXED_VALUES.get((tag, attribute))
     if fixed is not None and value != fixed:
         return None

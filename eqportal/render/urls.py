@@ -38,10 +38,12 @@ def resolve(url: str) -> Resolved:
         except ValueError:
             return Resolved(True, None, "")
         hrefs.append((base, parsed))
-    offsite = any(parsed.protocol not in WEB_SCHEMES or parsed.host != _HOSTS[base] for base, parsed in hrefs)
-    # The https reading is the one shown to readers (the portal is served over https).
-    shown = hrefs[1][1]
-    return Resolved(offsite, shown.href, shown.protocol)
+    leaving = [parsed for base, parsed in hrefs if parsed.protocol not in WEB_SCHEMES or parsed.host != _HOSTS[base]]
+    # The https reading is the one shown to readers (the portal is served over https), unless only the
+    # http reading leaves the portal: ``https:host/x`` is a path on an https page but ``https://host/x``
+    # on an http one, and a stand-in host must never be published.
+    shown = leaving[-1] if leaving else hrefs[1][1]
+    return Resolved(bool(leaving), shown.href, shown.protocol)
 
 
 def is_offsite(url: str) -> bool:
