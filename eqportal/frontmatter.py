@@ -22,7 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from eqportal.buildcache import Packed
 from eqportal.problems import Problem, field_path
-from eqportal.yaml_errors import explain
+from eqportal.yaml_errors import explain, explain_unreadable
 
 MAX_FILE_BYTES = 1024 * 1024
 # Lists and groups inside each other: the deepest field (screening[0].details) is 3; 1,000 would overflow the stack.
@@ -197,6 +197,9 @@ def parse_document(text: str, name: str) -> ReadResult:
         return ReadResult(None, [Problem(name, err.problem_mark.line + offset, "", f"front matter {err.problem}")])
     except yaml.MarkedYAMLError as err:
         fault = explain(yaml_text, err, offset)
+        return ReadResult(None, [Problem(name, fault.line, fault.field, fault.message)])
+    except yaml.reader.ReaderError as err:
+        fault = explain_unreadable(yaml_text, err, offset)
         return ReadResult(None, [Problem(name, fault.line, fault.field, fault.message)])
     except yaml.YAMLError as err:
         return ReadResult(None, [Problem(name, 1, "", f"front matter is not valid YAML: {err}")])

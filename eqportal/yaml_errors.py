@@ -30,6 +30,19 @@ class SyntaxFault:
     message: str
 
 
+def explain_unreadable(yaml_text: str, err: yaml.reader.ReaderError, first_line: int = 1) -> SyntaxFault:
+    """A character YAML refuses to read at all (C1 controls such as U+009B, U+FFFE): its line and field.
+
+    The YAML library counts characters from the start of the front matter and names no line.
+    """
+    lines = yaml_text.splitlines() or [""]
+    index = min(yaml_text.count("\n", 0, max(err.position, 0)), len(lines) - 1)
+    char = err.character if isinstance(err.character, str) else chr(err.character)
+    return SyntaxFault(index + first_line, _path_at(lines, index),
+                       f"holds the invisible control character U+{ord(char):04X}, which YAML, web pages and the news feed "
+                       "cannot carry (often pasted in from another program); delete it")
+
+
 def explain(yaml_text: str, err: yaml.MarkedYAMLError, first_line: int = 1) -> SyntaxFault:
     """The editor's mistake behind ``err``, with the line it is really on.
 

@@ -22,6 +22,8 @@ BAD_FILES = {
     "misspelt": (GOOD.replace("id: library-opening-hours", "id: misspelt").replace("summary:", "sumary:"), 7, "sumary", "did you mean `summary`?"),
     "wrong-type": (GOOD.replace("id: library-opening-hours", "id: wrong-type").replace("title: Library opening hours", "title:\n  - a list"), 3, "title", "must be text"),
     "impossible-date": (GOOD.replace("id: library-opening-hours", "id: impossible-date").replace("published: '2024-03-01'", "published: 2024-02-30"), 14, "dates.published", "must be a real date written YYYY-MM-DD"),
+    "mistyped-year": (GOOD.replace("id: library-opening-hours", "id: mistyped-year").replace("published: '2024-03-01'", "published: 0202-03-01"), 14, "dates.published", "must be a date from 1990 to 2099 (got 0202-03-01)"),
+    "far-future": (GOOD.replace("id: library-opening-hours", "id: far-future").replace("published: '2024-03-01'", "published: '9999-12-30'"), 14, "dates.published", "must be a date from 1990 to 2099"),
     "dangling": (front_matter(eqia_fields("dangling", status="superseded", superseded_by="nowhere")), 177, "superseded_by", "no content/eqias/nowhere.md"),
     "alias": ("---\nid: alias\ntitle: &t Title\nsummary: *t\n---\n", 3, "", "anchors are not allowed"),
     "unclosed": ("---\nid: unclosed\ntitle: Never closed\n", 1, "", "is never closed"),
@@ -99,7 +101,7 @@ def test_check_exits_1_and_prints_every_problem(tmp_path, capsys):
     out = capsys.readouterr()
     assert len(out.out.strip().splitlines()) == len(BAD_FILES)
     assert "Traceback" not in out.out + out.err
-    assert "10 problem(s) in 10 file(s)" in out.err
+    assert "12 problem(s) in 12 file(s)" in out.err
 
 
 def test_check_exits_0_on_good_content(tmp_path, capsys):

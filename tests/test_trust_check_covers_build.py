@@ -36,6 +36,13 @@ def test_directorates_differing_only_in_letter_case_are_reported_not_crashed_on(
     assert "/eqias/directorates/adult-social-care/" in problems[0].message
 
 
+def test_a_directorate_too_long_for_its_index_pages_folder_name_is_found_by_check(tmp_path):
+    text = front_matter(eqia_fields(directorate="Directorate " * 30))
+    write(tmp_path, "eqias/library-opening-hours.md", text)
+    _, problems = check(tmp_path)
+    assert [(p.line, p.field, p.message) for p in problems] == [(line_of(text, "directorate:"), "directorate", "must be at most 100 characters")]
+
+
 def test_an_alias_whose_redirect_a_generated_page_would_replace_is_reported(tmp_path):
     text = front_matter(eqia_fields(aliases=["reviews"]))
     write(tmp_path, "eqias/library-opening-hours.md", text)

@@ -67,6 +67,14 @@ def test_a_front_matter_link_that_looks_local_but_leaves_the_site_is_refused(tmp
     assert "another website" in url_problems[0].message and "https://evil.example/decision" in url_problems[0].message
 
 
+@pytest.mark.parametrize("url", ["https://equality.kent.gov.uk@evil.example/decision", "https://kent:pw@evil.example/"])
+def test_a_front_matter_link_that_hides_its_host_behind_a_user_name_is_refused(tmp_path, url):
+    text = front_matter(decision_fields(url=url, eqias=None, no_eqia_reason="No impact on any group."))
+    write(tmp_path, "decisions/24-00012.md", text)
+    _, problems = load_portal(tmp_path, today=dt.date(2026, 11, 23))
+    assert [(p.field, "opens evil.example" in p.message) for p in problems] == [("url", True)], problems
+
+
 @pytest.mark.parametrize("html", ['<p id="__config">{"base": "https://evil.example/"}</p>', '<span id="__search">x</span>',
                                   '<div id=" eqp-main">x</div>', '<h2 id="__drawer">Drawer</h2>'])
 def test_content_cannot_take_an_id_the_theme_or_portal_scripts_look_for(html):

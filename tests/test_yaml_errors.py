@@ -139,3 +139,13 @@ def test_hundreds_of_broken_files_each_give_problems_on_real_lines_never_a_trace
             assert len(result.problems) == 1
         for problem in result.problems:
             assert 1 <= problem.line <= len(lines) and "\n" not in problem.message
+
+
+@pytest.mark.parametrize("front, expected", [
+    ('id: x\ntitle: "Bad \x9b title"\n', "eqias/x.md:3: title: holds the invisible control character U+009B"),
+    ("id: x\nsteps:\n  - name: a\n    note: z \ufffe\n", "eqias/x.md:5: steps[0].note: holds the invisible control character U+FFFE"),
+])
+def test_a_character_yaml_cannot_read_is_named_on_its_own_line_and_field(front, expected):
+    found = problems_of(front)
+    assert len(found) == 1 and found[0].startswith(expected), found
+    assert "position" not in found[0] and "unicode string" not in found[0]

@@ -15,6 +15,8 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# A name the portal makes an address from (a directorate's index page): a folder name may hold 255 bytes.
+AddressName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 
 
 def _browser_reading(url: str) -> str:
@@ -39,6 +41,9 @@ Version = Annotated[str, BeforeValidator(_text_from_scalar), StringConstraints(s
 
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Dates outside these years are typing mistakes (0202 for 2020), and 9999 would date the news feed:
+# the first equality duties date from 2000 and no review is planned a lifetime ahead.
+FIRST_YEAR, LAST_YEAR = 1990, 2099
 
 
 def _takes_date(annotation: object) -> bool:
@@ -58,6 +63,11 @@ class Model(BaseModel):
         if field is not None and _takes_date(field.annotation) and isinstance(value, (str, int, float)) \
                 and not isinstance(value, bool) and not ISO_DATE.fullmatch(str(value).strip()):
             raise PydanticCustomError("date_parsing", "must be a date written YYYY-MM-DD")
+        if field is not None and _takes_date(field.annotation):
+            year = value.year if isinstance(value, dt.date) else int(value.strip()[:4]) if isinstance(value, str) and ISO_DATE.fullmatch(value.strip()) else None
+            if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+                raise PydanticCustomError("value_error", "{error}", {"error": (
+                    f"must be a date from {FIRST_YEAR} to {LAST_YEAR} (got {str(value).strip()}): check the year for a typing mistake")})
         return value
 
 

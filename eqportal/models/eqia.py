@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pydantic import Field
 
-from eqportal.models.common import Contact, EasyRead, Model, Slug, Text, Version
+from eqportal.models.common import AddressName, Contact, EasyRead, Model, Slug, Text, Version
 from eqportal.models.vocab import (
     ActionScope,
     ActionStatus,
@@ -107,7 +107,8 @@ class Eqia(Model):
     id: Slug = Field(description="Permanent identifier; equals the file name. Never change it once published.")
     title: Text = Field(description="The name of the policy, procedure, project or service assessed.")
     kind: EqiaKind = Field(description="What is being assessed.")
-    directorate: Text = Field(description="The directorate that owns it, e.g. Growth, Environment and Transport.")
+    directorate: AddressName = Field(description="The directorate that owns it, e.g. Growth, Environment and Transport "
+                                             "(at most 100 characters: its index page's address is made from it).")
     service: Text | None = Field(None, description="The service or division within the directorate.")
     summary: Text | None = Field(None, description="What is being assessed, in plain English.")
     owner: Text | None = Field(None, description="The responsible role (not a person's name).")
