@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -242,6 +243,63 @@ def test_theme_controls_are_named_buttons_with_expanded_state(sample_site: Path)
         assert driver.find_element("css selector", ".md-search-result__meta").get_attribute("aria-live") == "polite"
         skip = driver.find_element("css selector", "a.eqp-skip-link")
         assert skip.get_attribute("href").endswith("#eqp-main")
+
+
+STOP_JS = """
+const el = document.activeElement, r = el.getBoundingClientRect();
+return {label: el.outerHTML.slice(0, 100), left: r.left, right: r.right, width: r.width, inDrawer: !!el.closest('.md-sidebar--primary'),
+        panel: el.closest('nav.md-nav[data-md-level="1"]') ? el.closest('nav.md-nav[data-md-level="1"]').getAttribute('aria-labelledby') : null};
+"""
+
+
+def _tab_stops(driver, count: int) -> list[dict]:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    stops = []
+    for _ in range(count):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        stops.append(driver.execute_script(STOP_JS))
+    return stops
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_at_phone_width_tab_stops_only_where_the_reader_can_see(sample_site: Path):
+    """Material moves its closed drawer, closed section panels and closed search form aside, out of the
+    window, but left their links in the Tab order: focus went where nobody could see it (WCAG 2.4.7)."""
+    from eqportal.a11y.browser import Browser
+    from eqportal.a11y.runner import serve
+
+    with serve(sample_site) as base, Browser() as browser:
+        driver = browser.driver
+        driver.set_window_size(320, 800)
+        driver.get(base + "/")
+        width = driver.execute_script("return innerWidth")
+
+        def out_of_window(stops):
+            return [s["label"] for s in stops if s["width"] == 0 or s["right"] <= 0 or s["left"] >= width]
+
+        closed = _tab_stops(driver, 12)
+        assert not out_of_window(closed) and not [s for s in closed if s["inDrawer"]], closed
+        assert not driver.find_elements("css selector", ".md-search__input:focus")
+
+        driver.find_element("css selector", ".md-header button.eqp-toggle[data-eqp-for=__drawer]").click()
+        time.sleep(0.6)  # the drawer slides in (a 0.25 s transition)
+        opened = _tab_stops(driver, 14)
+        assert [s for s in opened if s["inDrawer"]] and not out_of_window(opened), opened
+        assert not [s for s in opened if s["panel"]], "Tab went into a section panel that is closed"
+
+        # A section with an index page (About): its icon-only opener beside the page's link.
+        section = driver.find_element("css selector", ".md-sidebar--primary .md-nav__container button.eqp-toggle[aria-controls]")
+        panel = section.get_attribute("aria-controls")
+        label = driver.execute_script("return document.getElementById(arguments[0]).getAttribute('aria-labelledby')", panel)
+        assert section.accessible_name.endswith(" section")
+        section.click()
+        time.sleep(0.6)  # the panel slides in
+        inside = [s for s in _tab_stops(driver, 10) if s["inDrawer"]]
+        assert inside and all(s["panel"] == label for s in inside), inside  # the list under the panel is out of reach
+        assert not out_of_window(inside), inside
 
 
 STICKY_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sticky header</title>

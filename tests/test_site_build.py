@@ -241,3 +241,17 @@ def test_the_form_editor_is_never_in_the_published_site(built):
     site, _result = built
     assert not (site / "admin").exists()
     assert not any("decap" in p.name.lower() for p in site.rglob("*"))
+
+
+def test_the_not_found_page_says_so_in_its_title_and_offers_ways_on(built):
+    html = (built[0] / "404.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>Page not found - [^<]+</title>", html)
+    assert '<a href="/eqias/">' in html and "<h1>Page not found</h1>" in html
+
+
+def test_the_about_section_opens_the_about_page_and_no_nav_carries_aria_expanded(built):
+    html = page(built[0], "/")
+    about = re.search(r'<a href="([^"]*)" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*About\s*</span>', html)
+    assert about and about[1] == "about/", "the section named About must open the About page, not its first index page"
+    assert not re.search(r"<nav\b[^>]*\saria-expanded=", html)
+    assert re.search(r'<span class="eqp-visually-hidden">\s*About\s*section</span>', html)

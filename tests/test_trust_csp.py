@@ -113,3 +113,13 @@ def test_in_chromium_the_policy_blocks_an_off_site_image_and_an_inline_script(tm
             title = browser.driver.title
     assert _Counting.requests == ["/control.png"]  # the protected page's image was never even requested
     assert title == "Test page"
+
+
+@pytest.mark.parametrize("head, ok", [
+    ("""<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'">""", True),  # a redirect stub's
+    ("""<script src="x.js"></script><meta http-equiv="Content-Security-Policy" content="default-src 'self'">""", False),
+    ("""<meta http-equiv="Content-Security-Policy" content="default-src *">""", False),
+])
+def test_a_policy_counts_only_before_what_it_governs_and_only_when_it_keeps_to_this_site(head, ok):
+    assert has_csp(_page(head)) is ok
+    assert has_csp(_page(body=head)) is False  # in the body it governs nothing

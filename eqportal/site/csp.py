@@ -90,7 +90,20 @@ def add_csp(html: str) -> str:
     return html[: head.end()] + meta + html[head.end():]
 
 
+_CSP_META = re.compile(r"""<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content=["']default-src '(?:self|none)'""", re.I)
+_BEFORE_POLICY = re.compile(r"<(?:script|link|style|base|iframe|object|embed|img)\b", re.I)
+
+
 def has_csp(html: str) -> bool:
-    """Whether the page opens its ``<head>`` with the policy (what :func:`add_csp` writes)."""
+    """Whether the page's ``<head>`` holds a policy that allows nothing from another host by default,
+    before anything the policy governs (a script above it would run unchecked).
+
+    :func:`add_csp` puts one first in the head; a redirect stub (``site/templates/redirect.html``)
+    carries a stricter one of its own, after its ``<meta charset>``.
+    """
     head = HEAD.search(html)
-    return head is not None and html.startswith(POLICY_META + "default-src 'self'", head.end())
+    if head is None:
+        return False
+    end = html.find("</head>", head.end())
+    found = _CSP_META.search(html, head.end(), end if end != -1 else len(html))
+    return found is not None and not _BEFORE_POLICY.search(html, head.end(), found.start())

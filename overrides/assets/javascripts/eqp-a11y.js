@@ -26,7 +26,9 @@
   }
 
   function buttonName(label, input) {
-    if (label.closest(".md-search")) return "Close search";
+    // The icon in the search form opens the search where it is closed, and closes it where it is open:
+    // one name for both, with aria-expanded saying which ("Close search" misnamed it on a closed search).
+    if (label.closest(".md-search")) return "Search";
     if (input.id in NAMES && NAMES[input.id]) return NAMES[input.id];
     var text = (label.textContent || "").replace(/\s+/g, " ").trim();
     return text ? null : "Toggle section";
@@ -44,7 +46,10 @@
     if (label.classList.contains("md-nav__title")) button.classList.add("eqp-toggle--title");
     var name = buttonName(label, input);
     if (name) button.setAttribute("aria-label", name);
-    var controls = label.parentElement && label.parentElement.querySelector(":scope > nav.md-nav");
+    // A section with an index page puts its label beside the page's link, in a container.
+    var item = label.parentElement && label.parentElement.classList.contains("md-nav__container")
+      ? label.parentElement.parentElement : label.parentElement;
+    var controls = item && item.querySelector(":scope > nav.md-nav");
     if (controls) {
       if (!controls.id) controls.id = input.id + "_nav";
       button.setAttribute("aria-controls", controls.id);
@@ -72,6 +77,57 @@
       // A title button inside an open section closes it: "expanded" describes its own section.
       button.setAttribute("aria-expanded", String(input.checked));
     });
+    syncOutOfSight();
+  }
+
+  // Below this width (Material's own breakpoint) the navigation is a drawer beside the window, and
+  // each section a panel that slides in over the list it opens from. Material only moves them aside,
+  // so Tab went on to links nobody could see (WCAG 2.4.7). What is out of sight is made inert: the
+  // closed drawer, closed panels, and under an open panel the rest of the list it covers. So is the
+  // search's result box while the search is closed (it took a Tab stop at 0 px high), and below
+  // Material's search breakpoint the whole search form, which waits off the window for the Search button.
+  var DRAWER = window.matchMedia("(max-width: 76.234375em)");
+  var SEARCH_BUTTON_ONLY = window.matchMedia("(max-width: 59.984375em)");
+
+  function outOfSight(element) {
+    if (!element) return;
+    element.setAttribute("inert", "");
+    element.setAttribute("data-eqp-out-of-sight", "");
+  }
+
+  function syncOutOfSight() {
+    document.querySelectorAll("[data-eqp-out-of-sight]").forEach(function (element) {
+      element.removeAttribute("inert");
+      element.removeAttribute("data-eqp-out-of-sight");
+    });
+    var drawer = document.getElementById("__drawer");
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    if (DRAWER.matches && drawer && sidebar) {
+      if (!drawer.checked) outOfSight(sidebar);
+      sidebar.querySelectorAll("input.md-nav__toggle").forEach(function (toggle) {
+        var item = toggle.parentElement;
+        var panel = item && item.querySelector(":scope > nav.md-nav");
+        if (!panel) return;
+        if (!toggle.checked) {
+          outOfSight(panel);
+          return;
+        }
+        var list = item.parentElement;
+        var outer = list && list.closest("nav");
+        Array.prototype.forEach.call(list ? list.children : [], function (other) {
+          if (other !== item) outOfSight(other);
+        });
+        if (outer) outOfSight(outer.querySelector(":scope > .md-nav__title"));
+        Array.prototype.forEach.call(item.children, function (child) {
+          if (child !== panel && child !== toggle) outOfSight(child);
+        });
+      });
+    }
+    var search = document.getElementById("__search");
+    if (search && !search.checked) {
+      outOfSight(document.querySelector(".md-search__output"));
+      if (SEARCH_BUTTON_ONLY.matches) outOfSight(document.querySelector(".md-search__inner"));
+    }
   }
 
   function upgradeSearch() {
@@ -158,6 +214,9 @@
       }
     });
     sync();
+  });
+  [DRAWER, SEARCH_BUTTON_ONLY].forEach(function (query) {
+    if (typeof query.addEventListener === "function") query.addEventListener("change", sync);
   });
   var resizeTimer;
   window.addEventListener("resize", function () {
