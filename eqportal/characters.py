@@ -5,7 +5,10 @@ and carriage return, nor U+FFFE and U+FFFF: one in a title makes ``feed.xml`` un
 every feed reader. The same characters are invisible in a web page, garble a terminal (escape
 sequences) and have no business in an assessment, so they are refused everywhere in a content
 file, front matter and body alike. C1 controls (U+0080 to U+009F) and DEL are refused too: they
-are legal XML but mean nothing in text and act as controls in terminals.
+are legal XML but mean nothing in text and act as controls in terminals. So are the bidirectional
+embedding and override controls (U+202A to U+202E): they make text read in an order other than the
+one it is stored in, so a title can show words it does not hold; Unicode deprecates them, and
+right-to-left text needs none of them (the isolates U+2066 to U+2069 and the marks stay allowed).
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from typing import Any, Iterator
 from eqportal.frontmatter import Document, Location
 from eqportal.problems import Problem, field_path
 
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\ud800-\udfff\ufffe\uffff]")
+BIDI_CONTROLS = re.compile("[\u202a-\u202e]")
 
 
 def describe_char(char: str) -> str:
@@ -38,6 +42,9 @@ def character_problems(doc: Document) -> list[Problem]:
 
 
 def _message(char: str) -> str:
+    if BIDI_CONTROLS.fullmatch(char):
+        return (f"holds the invisible character {describe_char(char)}, which makes text show in another order than it is "
+                "written (it can make a title show words it does not hold); delete it")
     return (f"holds the invisible control character {describe_char(char)}, which web pages and the news feed cannot "
             "carry (often pasted in from another program); delete it")
 

@@ -23,6 +23,7 @@ import markdown
 import yaml
 
 from eqportal.site.chrome import finish_document
+from eqportal.site.csp import policy_for_every_page
 from eqportal.frontend import TEMPLATES_FOLDER, Build, content_root, load_build, page_source, template_dirs
 from eqportal.joined import as_bytes
 from eqportal.problems import Problem
@@ -126,13 +127,21 @@ def _valid_base_template(overrides: Path) -> None:
     except ImportError:
         return
     templates = Path(zensical.__file__).parent / "templates"
-    fixes = {"base.html": finish_document,
+    fixes = {"base.html": _with_policy,
              "partials/header.html": _logo_never_empty, "partials/nav.html": _logo_never_empty}
     for name, fix in fixes.items():
         source, out = templates / name, overrides / name
         if source.is_file() and not out.exists():
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(fix(source.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _with_policy(template: str) -> str:
+    """Zensical's ``base.html`` with the chrome fixes, and the Content-Security-Policy the MkDocs build
+    gives each page (:func:`eqportal.site.csp.add_csp`), as one policy for every page, after the charset."""
+    charset = '<meta charset="utf-8">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for_every_page("zensical")}">'
+    return finish_document(template).replace(charset, charset + meta, 1)
 
 
 def _logo_never_empty(template: str) -> str:

@@ -137,7 +137,8 @@ def test_shares_merged_report_the_same_problems_as_one_run(tmp_path: Path):
     assert missing.returncode == 2 and "share(s) 2/2 missing" in missing.stderr
 
 
-FAINT = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+FAINT = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'"><title>{title}</title>
 <style>body {{ font-family: sans-serif; color: #1a1a1a; background: #fff; }} .faint {{ color: #aaaaaa; }}
 .box {{ height: 40px; overflow: hidden; }}</style></head>
 <body><a href="#main">Skip to main content</a><main id="main"><h1>{title}</h1>{body}</main></body></html>"""
@@ -372,7 +373,8 @@ def test_the_step_timer_times_every_browser_step_and_lists_the_slowest(tmp_path:
     for name in ("one", "two"):
         (tmp_path / name).mkdir()
         (tmp_path / name / "index.html").write_text(
-            f'<!doctype html><html lang="en"><head><title>Page {name}</title></head><body><a href="#main">Skip to '
+            f'<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
+            f'<title>Page {name}</title></head><body><a href="#main">Skip to '
             f'main content</a><main id="main"><h1>Page {name}</h1><p><a href="/">Home page</a></p></main></body></html>',
             encoding="utf-8")
     assert check_steps.main([str(tmp_path), "--workers", "1", "--chromium-flag=--js-flags=--max-opt=2 --single-threaded-gc"]) == 0

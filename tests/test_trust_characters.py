@@ -39,6 +39,20 @@ def test_a_control_character_in_the_body_is_refused_on_its_line(tmp_path):
     assert [(p.line, p.field) for p in problems] == [(line_of(text, "Red "), "body")]
 
 
+def test_a_bidirectional_override_that_could_make_a_title_show_other_words_is_refused(tmp_path):
+    text = front_matter(eqia_fields()).replace("title: Library opening hours", 'title: "Library \u202eshtnom 6 rof\u202c hours"')
+    write(tmp_path, "eqias/library-opening-hours.md", text)
+    _, problems = load_portal(tmp_path, today=TODAY)
+    assert [(p.line, p.field) for p in problems] == [(line_of(text, "title:"), "title")], problems
+    assert "U+202E" in problems[0].message and "another order" in problems[0].message
+
+
+def test_right_to_left_text_with_isolates_and_marks_is_fine(tmp_path):
+    text = front_matter(eqia_fields(summary="In Urdu: \u2067\u0627\u0631\u062f\u0648\u2069 and \u200fmarks\u200e."))
+    write(tmp_path, "eqias/library-opening-hours.md", text)
+    assert load_portal(tmp_path, today=TODAY)[1] == []
+
+
 def test_tabs_line_breaks_and_ordinary_unicode_are_fine(tmp_path):
     text = front_matter(eqia_fields(summary="Café hours:\tearly and late — for everyone ✓ 𝄞"), "## Context\r\n\r\nText.\r\n")
     write(tmp_path, "eqias/library-opening-hours.md", text)

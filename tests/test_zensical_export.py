@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +68,22 @@ def test_every_page_says_the_same_under_both_front_ends(sites):
 def test_links_between_pages_are_rewritten_by_zensical(sites):
     html = (sites[1] / "eqias" / "libraries-2016" / "index.html").read_text(encoding="utf-8")
     assert 'href="../libraries-2024/">Library opening hours 2024</a>' in html and "index.md" not in html
+
+
+def test_every_zensical_page_carries_a_policy_that_allows_its_own_inline_scripts_and_no_other(sites):
+    from eqportal.site.csp import INLINE_SCRIPT, _hash, has_csp, is_executable
+
+    pages = sorted(sites[1].rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # a redirect stub carries its own, stricter policy
+        assert has_csp(html), path
+        allowed = set(re.search(r"script-src ([^;]*);", html)[1].split())
+        scripts = {_hash(body) for attrs, body in INLINE_SCRIPT.findall(html) if "src=" not in attrs and is_executable(attrs) and body.strip()}
+        assert scripts <= allowed, (path, scripts - allowed)
+        assert "'unsafe-inline'" not in allowed
 
 
 @pytest.mark.browser

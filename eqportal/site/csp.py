@@ -25,27 +25,35 @@ HEAD = re.compile(r"<head\b[^>]*>", re.I)
 _BASE = r"(?:\.(?:\.(?:/\.\.)*)?|/(?:[A-Za-z0-9._~-]+/)*)"
 
 
+# Every base address a page of the portal can have: ".", "..", "../.." ... (nine folders deep), "/".
+ANY_PAGE_BASES = (".", *("/".join([".."] * depth) for depth in range(1, 10)), "/")
+
+
 @lru_cache(maxsize=1)
 def theme_scripts() -> tuple[re.Pattern, ...]:
     """Patterns matching exactly the inline scripts of the installed theme templates.
 
     Material's, and Zensical's where it is installed (the front end of ``eqportal export``).
     """
-    patterns = []
-    for template in sorted(_theme_script_templates()):
+    return tuple(re.compile(_BASE.join(re.escape(part) for part in parts)) for parts in _theme_script_parts(("material", "zensical")))
+
+
+def _theme_script_parts(packages: tuple[str, ...]) -> list[list[str]]:
+    """Each inline script of the themes' templates, as its text around the base address it is given."""
+    found = []
+    for template in sorted(_theme_script_templates(packages)):
         for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
             parts = re.split(r"\{\{.*?\}\}", body)
-            if any("{%" in part for part in parts):
-                continue  # scripts built with template logic are not allowed
-            patterns.append(re.compile(_BASE.join(re.escape(part) for part in parts)))
-    return tuple(patterns)
+            if not any("{%" in part for part in parts):  # scripts built with template logic are not allowed
+                found.append(parts)
+    return found
 
 
-def _theme_script_templates() -> list[Path]:
+def _theme_script_templates(packages: tuple[str, ...]) -> list[Path]:
     import importlib.util
 
     found = []
-    for package in ("material", "zensical"):
+    for package in packages:
         spec = importlib.util.find_spec(package)
         if spec and spec.origin:
             found += (Path(spec.origin).parent / "templates" / "partials" / "javascripts").glob("*.html")
@@ -67,9 +75,21 @@ def _hash(text: str) -> str:
 
 def policy(html: str) -> str:
     """The policy for one page: its own theme scripts by hash, everything else from this site only."""
-    hashes = sorted({_hash(body) for attrs, body in INLINE_SCRIPT.findall(html)
-                     if "src=" not in attrs.lower() and is_executable(attrs) and body.strip() and is_theme_script(body)})
-    script = " ".join(["'self'", *hashes])
+    return _policy({_hash(body) for attrs, body in INLINE_SCRIPT.findall(html)
+                    if "src=" not in attrs.lower() and is_executable(attrs) and body.strip() and is_theme_script(body)})
+
+
+def policy_for_every_page(package: str) -> str:
+    """One policy every page of a theme can carry, for a front end that runs no hooks (Zensical).
+
+    It allows the theme's own inline scripts, by hash, at each base address a page can have
+    (:data:`ANY_PAGE_BASES`): the same scripts :func:`policy` allows page by page, and no other.
+    """
+    return _policy({_hash(base.join(parts)) for parts in _theme_script_parts((package,)) for base in ANY_PAGE_BASES})
+
+
+def _policy(hashes: set[str]) -> str:
+    script = " ".join(["'self'", *sorted(hashes)])
     return ("default-src 'self'; script-src " + script + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'")
 
