@@ -59,7 +59,7 @@ def _directorate_problems(portal: Portal) -> Iterator[Problem]:
     for record in portal.public_eqias():
         if not slug(record.model.directorate):
             yield Problem(record.path, record.line_of(("directorate",)), "directorate",
-                          "needs letters or digits: its index page's address is made from them")
+                          "needs letters a to z or digits: its index page's address is made from them (other scripts are not kept)")
 
 
 def plan(portal: Portal, context: BuildContext | None = None, *, light: bool = False) -> tuple[list[Generated], list[Problem]]:
