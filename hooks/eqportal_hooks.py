@@ -37,6 +37,7 @@ from eqportal.site.chrome import finish_document
 from eqportal.site.csp import add_csp
 from eqportal.site.navcache import Memo, nav_key
 from eqportal.site.page_cache import KeptPageMissing
+from eqportal.site.search_entries import safe_title
 from eqportal.site.search_text import space_between_blocks
 from eqportal.site.templating import compiled_templates
 from eqportal.terminal import printable
@@ -274,6 +275,8 @@ def on_post_build(config):
         _placing.pop().wait()
     index = getattr(config.plugins.get("material/search"), "search_index", None)
     if index is not None:
+        for entry in index.entries:  # Material's own, for hand-written pages
+            entry["title"] = safe_title(entry["title"])
         index.entries.extend(entry for item in _finished.values() for entry in item.page.search)
 
 

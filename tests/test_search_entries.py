@@ -155,3 +155,14 @@ def test_module_does_not_import_mkdocs_or_material():
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
     assert not {name for name in imported if name.split(".")[0] in ("mkdocs", "material")}
+
+
+@pytest.mark.parametrize("title, shown", [
+    ("The <code>id</code> field and x<sup>2</sup>", "The <code>id</code> field and x<sup>2</sup>"),
+    ('About <img src=x onerror="alert(1)">', 'About &lt;img src=x onerror="alert(1)"&gt;'),
+    ("<code onclick=x>id</code>", "&lt;code onclick=x&gt;id&lt;/code&gt;"),
+    ("Fish & chips &lt; 5", "Fish & chips &lt; 5"),
+    ("broken <code", "broken &lt;code"),
+])
+def test_a_material_made_title_keeps_only_the_bare_tags_material_keeps(title, shown):
+    assert module.safe_title(title) == shown

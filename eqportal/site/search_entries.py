@@ -71,6 +71,20 @@ class _Recorder(HTMLParser):
         self.tokens.append((data, "", "", "", "", ""))
 
 
+_ANY_TAG = re.compile(r"<[^>]*>?")
+
+
+def safe_title(title: str) -> str:
+    """A search entry's title as Material's search box may show it: the bare tags Material keeps from
+    headings (``<code>``, ``<sup>``...) and escaped text; anything else escaped whole. Material takes a
+    page's front-matter title raw where a section has no heading text (hand-written pages in docs/)."""
+    for tag in _ANY_TAG.finditer(title):
+        name = tag.group(0)[1:-1].removeprefix("/")
+        if not tag.group(0).endswith(">") or name not in _KEEP:
+            return escape(title, quote=False)
+    return title
+
+
 def search_entries(html: str, url: str, title: str) -> list[dict[str, str]]:
     """The entries {location, title, text} Material's search plugin makes for a page whose content is ``html``."""
     try:
