@@ -334,8 +334,8 @@ def check_document_safety(page: Page) -> Iterable[PageProblem]:
     from eqportal.site.csp import has_csp, is_executable, is_theme_script
 
     if not has_csp(page.html):
-        yield page.problem("unsafe-document", "the page's <head> does not start with a Content-Security-Policy that allows "
-                           "nothing from another host (<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; ...\">)")
+        yield page.problem("unsafe-document", "the page's <head> has no Content-Security-Policy, ahead of its scripts and styles, "
+                           "that allows nothing from another host (<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; ...\">)")
     content = page.content
     in_content_ids = set() if content is page.body else {id(content)} | {id(el) for el in page.content_elements}
     for el in page.soup.find_all(True):
