@@ -15,16 +15,17 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from eqportal.models.common import SLUG_PATTERN
+from eqportal.models.common import EMAIL_PATTERN, SLUG_PATTERN
 from eqportal.models.decision import DECISION_NUMBER_PATTERN
+from eqportal.models.objective import PERIOD_PATTERN, REPORTING_YEAR_PATTERN
 
 PATTERN_HINTS = {
     SLUG_PATTERN: "must be a slug: lower-case letters, digits and single hyphens, e.g. customer-service-policy",
     DECISION_NUMBER_PATTERN: "must be a key decision number in Kent's form YY/NNNNN, e.g. 15/00045 (in quotes)",
-    r"^\d{4}-\d{4}$": "must be a span of years such as 2016-2020",
-    r"^\d{4}-\d{2}$": "must be a reporting year such as 2015-16",
+    PERIOD_PATTERN: "must be a span of years such as 2016-2020",
+    REPORTING_YEAR_PATTERN: "must be a reporting year such as 2015-16",
     r"^(https?://|/|mailto:)\S+$": "must be a web address starting https://, a site path starting /, or mailto:",
-    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "must be an email address such as equality@kent.gov.uk",
+    EMAIL_PATTERN: "must be an email address alone, such as equality@kent.gov.uk (nothing after it such as ?bcc=)",
     r"^[0-9 +()]{6,20}$": "must be a phone number of digits and spaces, e.g. 03000 41 41 41",
 }
 

@@ -33,6 +33,7 @@ from eqportal.render.prerendered import page_markdown
 from eqportal.plan import link_problems, plan
 from eqportal.site.page_cache import read_back
 from eqportal.site.pages import Generated, GeneratedPage
+from eqportal.terminal import printable
 
 # The key of mkdocs.yml's `extra` through which `eqportal build` hands its Build to the hook.
 HANDOVER = "eqportal_build"
@@ -206,7 +207,9 @@ def site_files(build: Build, project: Path, existing: Collection[str], *, memo: 
         memo.save()
     problems = link_problems(finished)
     if problems:
-        raise BrokenLinks("generated pages link to what the site does not have:\n" + "\n".join(map(str, sorted(set(problems)))))
+        # One problem a line, each shown printable: a line break in a link would start a line of its own
+        # (in CI, a forged ``::error`` workflow command).
+        raise BrokenLinks("generated pages link to what the site does not have:\n" + "\n".join(printable(p) for p in sorted(set(problems))))
     return out
 
 

@@ -150,3 +150,28 @@ def test_content_is_loaded_once_per_build_and_again_after_an_edit(tmp_path):
     second = load_portal_once(tmp_path)
     assert second is not first
     assert second[0].eqias["library-opening-hours"].model.kind.value == "policy"
+
+
+@pytest.mark.parametrize("timescale, words", [
+    ("2015-02-30", "'2015-02-30' is not a real date"),
+    ("2016-13", "'2016-13' is not a real date"),
+    ("March 0000", "is not a real date"),
+    ("9999-12-31", "must be a date from 1990 to 2099"),
+])
+def test_an_action_timescale_written_as_a_date_must_be_a_real_one_on_its_line(tmp_path, timescale, words):
+    text = GOOD.replace("timescale: '2024-06-30'", f"timescale: '{timescale}'")
+    write(tmp_path, "eqias/library-opening-hours.md", text)
+    _, problems = load_portal(tmp_path, today=dt.date(2026, 11, 23))
+    assert [(p.field, words in p.message) for p in problems] == [("actions[0].timescale", True)], problems
+    assert problems[0].line == text.splitlines().index(f"  timescale: '{timescale}'") + 1
+
+
+@pytest.mark.parametrize("field, value", [
+    ("email", "diversity@kent.gov.uk?bcc=spy%40evil.example"),
+    ("email", "diversity@kent.gov.uk#x"),
+])
+def test_a_contact_email_is_an_address_alone(tmp_path, field, value):
+    text = GOOD.replace("id: library-opening-hours\n", f"id: library-opening-hours\ncontact:\n  {field}: '{value}'\n", 1)
+    write(tmp_path, "eqias/library-opening-hours.md", text)
+    _, problems = load_portal(tmp_path, today=dt.date(2026, 11, 23))
+    assert [(p.field, "email address alone" in p.message) for p in problems] == [("contact.email", True)], problems

@@ -255,3 +255,15 @@ def test_the_about_section_opens_the_about_page_and_no_nav_carries_aria_expanded
     assert about and about[1] == "about/", "the section named About must open the About page, not its first index page"
     assert not re.search(r"<nav\b[^>]*\saria-expanded=", html)
     assert re.search(r'<span class="eqp-visually-hidden">\s*About\s*section</span>', html)
+
+
+def test_a_broken_link_cannot_write_a_line_of_its_own_into_the_build_log(tmp_path):
+    """In CI a line of the log that starts '::error' is a workflow command: a line break in a link made one."""
+    content = copy_content(tmp_path)
+    objective = content / "objectives" / "fair-access.md"
+    objective.write_text(objective.read_text(encoding="utf-8") + '\n<a href="../missing&#10;::error file=x.md,line=1::Forged&#10;y.md">broken</a>\n',
+                         encoding="utf-8")
+    result = build(content, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "missing" in result.stdout + result.stderr
+    assert not [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("::")]

@@ -46,7 +46,8 @@ def hostile_site(tmp_path_factory) -> Path:
     # a sentence that names the policy must not stop the page getting one.
     with eqia.open("a", encoding="utf-8") as body:
         body.write('\n### More detail\n\nThe portal sends the header http-equiv="Content-Security-Policy" to browsers.\n'
-                   '\n<p id="__config">{"base": "https://evil.example/"}</p> <a href="https:evil.example/x">A partner</a>\n')
+                   '\n<p id="__config">{"base": "https://evil.example/"}</p> <a href="https:evil.example/x">A partner</a>\n'
+                   '\n<h3 id=\'y"><meta http-equiv="refresh" content="0;https://evil.example/phish">\'>Odd id</h3>\n')
     site = tmp / "site"
     result = subprocess.run([str(Path(sys.executable).parent / "eqportal"), "build", "--content", str(content), "--site-dir", str(site),
                              "--config", str(ROOT / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
@@ -75,6 +76,7 @@ def test_no_html_page_carries_live_markup_from_content_and_every_page_has_the_po
 def test_content_takes_no_id_of_the_theme_and_publishes_no_stand_in_address(hostile_site):
     html = (hostile_site / "eqias" / "bus-passes" / "index.html").read_text(encoding="utf-8")
     assert html.count('id="__config"') == 1 and 'href="https://evil.example/x"' in html
+    assert "evil.example/phish" not in html  # the heading's id reached the contents' links unescaped
     for path in hostile_site.rglob("*"):
         if path.suffix in (".html", ".json", ".xml", ".csv"):
             assert ".invalid/" not in path.read_text(encoding="utf-8"), path

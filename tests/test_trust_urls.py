@@ -85,3 +85,32 @@ def test_a_heading_is_never_given_an_id_the_page_around_it_uses():
     body = render_body("## Context\n\nText.\n\n### \\_\\_config\n\nMore.\n\n### Eqp main\n\nMore.\n")
     html = prepare_page(body.sections[0].html, "eqias/x.md", title="X").html
     assert re.findall(r'id="([^"]*)"', html) == ["h-__config", "h-eqp-main"], html
+
+
+@pytest.mark.parametrize("html", [
+    """<h3 id='y"><meta http-equiv="refresh" content="0;https://evil.example/phish">'>Second</h3>""",
+    """<h3 id='x" onmouseover="alert(1)'>Third</h3>""",
+    '<h3 id="two words">Fourth</h3>',
+])
+def test_an_id_with_anything_but_letters_digits_hyphens_and_underscores_is_dropped(html):
+    """The theme writes heading ids into the contents' links unescaped: a quote in one wrote markup there."""
+    cleaned = clean(html)
+    assert "id=" not in cleaned and "<meta" not in cleaned and "onmouseover" not in cleaned.replace("&quot;", "")
+    prepared = prepare_page(cleaned, "objectives/x.md", title="X")
+    assert all(re.fullmatch(r"[a-z0-9_-]+", entry["id"]) for entry in prepared.toc), prepared.toc
+
+
+def test_the_page_check_follows_a_refresh_written_without_url_equals():
+    from eqportal.a11y.static import check_page
+    from eqportal.site.csp import add_csp
+    html = add_csp('<!doctype html><html lang="en"><head><title>t</title></head><body><main><h1>t</h1>'
+                   '<meta http-equiv="refresh" content="0;https://evil.example/phish"></main></body></html>')
+    assert any("evil.example" in p.message for p in check_page("/p/", html) if p.rule.startswith("unsafe")), check_page("/p/", html)
+
+
+@pytest.mark.parametrize("number", ["15/0004\uff15", "\u0661\u0665/\u0660\u0660\u0660\u0664\u0665"])
+def test_a_decision_number_in_lookalike_digits_is_refused(tmp_path, number):
+    text = front_matter(decision_fields(number=number, eqias=None, no_eqia_reason="No impact on any group."))
+    write(tmp_path, f"decisions/{number.replace('/', '-')}.md", text)
+    _, problems = load_portal(tmp_path, today=dt.date(2026, 11, 23))
+    assert [p.field for p in problems if "YY/NNNNN" in p.message] == ["number"], problems

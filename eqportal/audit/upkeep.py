@@ -3,44 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from calendar import monthrange
 from typing import Iterator
 
 from eqportal.audit.findings import Finding, FindingKind
 from eqportal.audit.years import latest_completed_year, period_covers, year_end_date
 from eqportal.models import Action, Eqia, Objective
+from eqportal.models.eqia import timescale_date
 from eqportal.models.vocab import ActionStatus, CallInOutcome, EqiaStatus, SignOffRole
 from eqportal.portal import Portal, Record
 from eqportal.reviews import ReviewStatus, review_status
-
-_MONTHS = {name.lower(): number for number, name in enumerate(
-    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"), start=1)}
-_MONTH_YEAR = re.compile(r"^(?:end of )?([A-Za-z]+)\s+(\d{4})$", re.IGNORECASE)
-_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def timescale_date(timescale: str) -> dt.date | None:
-    """The date an action is due, if its timescale is one.
-
-    Accepted: ``2016-03-31``, ``2016-03`` or ``March 2016`` (both meaning the end of that
-    month). Anything else (``Ongoing``, ``Annually``) is free text with no date.
-    """
-    text = timescale.strip()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    if match := _YEAR_MONTH.match(text):
-        year, month = int(match[1]), int(match[2])
-    elif (match := _MONTH_YEAR.match(text)) and match[1].lower() in _MONTHS:
-        year, month = int(match[2]), _MONTHS[match[1].lower()]
-    else:
-        return None
-    if not 1 <= month <= 12:
-        return None
-    return dt.date(year, month, monthrange(year, month)[1])
-
 
 def review_findings(record: Record[Eqia], today: dt.date) -> Iterator[Finding]:
     eqia = record.model

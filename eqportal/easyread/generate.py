@@ -16,6 +16,7 @@ from eqportal.easyread.numbers import plain_percentages
 from eqportal.easyread.page import EasyReadPage, Link, Point, Section
 from eqportal.models import Eqia, Objective
 from eqportal.models.common import Contact, EasyRead, contact_or_default
+from eqportal.models.eqia import timescale_date
 from eqportal.models.vocab import Answer, Characteristic, EqiaStatus, Impact
 from eqportal.registry import url_for
 
@@ -226,8 +227,8 @@ def _action_when(action) -> str | None:
         return "We have done this."
     if status == "dropped":
         return "We decided not to do this."
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", action.timescale):
-        return f"We aim to finish by {month_year(dt.date.fromisoformat(action.timescale))}."
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", action.timescale.strip()) and (due := timescale_date(action.timescale)):
+        return f"We aim to finish by {month_year(due)}."
     if status == "in-progress":
         return "We have started this."
     if "ongoing" in action.timescale.lower():

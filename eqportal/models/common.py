@@ -14,6 +14,8 @@ from pydantic_core import PydanticCustomError
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+# An address, nothing after it: "equality@kent.gov.uk?bcc=someone@else" would copy every resident's email.
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # A name the portal makes an address from (a directorate's index page): a folder name may hold 255 bytes.
 AddressName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
@@ -40,7 +42,7 @@ def _text_from_scalar(value: object) -> object:
 Version = Annotated[str, BeforeValidator(_text_from_scalar), StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Dates outside these years are typing mistakes (0202 for 2020), and 9999 would date the news feed:
 # the first equality duties date from 2000 and no review is planned a lifetime ahead.
 FIRST_YEAR, LAST_YEAR = 1990, 2099
@@ -80,7 +82,7 @@ class Contact(Model):
     """How to ask a question or for another format (large print, easy read, audio, Braille, another language)."""
 
     team: Text | None = None
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)] | None = None
     phone: Annotated[str, StringConstraints(pattern=r"^[0-9 +()]{6,20}$")] | None = None
     text_relay: Annotated[str, StringConstraints(pattern=r"^[0-9 +()]{6,20}$")] | None = None
     address: Text | None = None

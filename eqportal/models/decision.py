@@ -10,7 +10,8 @@ from pydantic import Field, StringConstraints
 from eqportal.models.common import Model, Slug, Text, Url
 from eqportal.models.vocab import DecisionStatus
 
-DECISION_NUMBER_PATTERN = r"^\d{2}/\d{5}$"
+# [0-9], not \d: the pattern engine takes \d for any script's digits, so "15/0004５" passed beside 15/00045.
+DECISION_NUMBER_PATTERN = r"^[0-9]{2}/[0-9]{5}$"
 DecisionNumber = Annotated[str, StringConstraints(pattern=DECISION_NUMBER_PATTERN)]
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pydantic import Field
+import re
+from calendar import monthrange
 
-from eqportal.models.common import AddressName, Contact, EasyRead, Model, Slug, Text, Version
+from pydantic import Field, field_validator
+
+from eqportal.models.common import FIRST_YEAR, LAST_YEAR, AddressName, Contact, EasyRead, Model, Slug, Text, Version
 from eqportal.models.vocab import (
     ActionScope,
     ActionStatus,
@@ -54,6 +57,40 @@ class Judgement(Model):
     justification: Text = Field(description="Why.")
 
 
+_MONTHS = {name.lower(): number for number, name in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"), start=1)}
+_MONTH_YEAR = re.compile(r"^(?:end of )?([A-Za-z]+)\s+([0-9]{4})$", re.IGNORECASE)
+_YEAR_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+_FULL_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def timescale_date(timescale: str) -> dt.date | None:
+    """The date an action is due, if its timescale is one.
+
+    Accepted: ``2016-03-31``, ``2016-03`` or ``March 2016`` (both meaning the end of that
+    month). Anything else (``Ongoing``, ``Annually``), or no real date, gives None.
+    """
+    text = timescale.strip()
+    try:
+        if _FULL_DATE.match(text):
+            return dt.date.fromisoformat(text)
+        if match := _YEAR_MONTH.match(text):
+            year, month = int(match[1]), int(match[2])
+        elif (match := _MONTH_YEAR.match(text)) and match[1].lower() in _MONTHS:
+            year, month = int(match[2]), _MONTHS[match[1].lower()]
+        else:
+            return None
+        return dt.date(year, month, monthrange(year, month)[1])
+    except ValueError:  # 2015-02-30, 2016-13, year 0
+        return None
+
+
+def _written_as_a_date(text: str) -> bool:
+    text = text.strip()
+    month_year = _MONTH_YEAR.match(text)
+    return bool(_FULL_DATE.match(text) or _YEAR_MONTH.match(text) or (month_year and month_year[1].lower() in _MONTHS))
+
+
 class Action(Model):
     """One row of the action plan."""
 
@@ -66,6 +103,19 @@ class Action(Model):
     cost: Text | None = Field(None, description="Cost and how it is funded, if any.")
     status: ActionStatus | None = Field(None, description="Progress of the action; the audit reports actions past their date that are not done.")
     completed: dt.date | None = Field(None, description="Date the action was completed.")
+
+    @field_validator("timescale")
+    @classmethod
+    def _a_date_is_a_real_one(cls, value: str) -> str:
+        """A timescale written as a date must be one: 2015-02-30 stopped the easy read with no file or line."""
+        if _written_as_a_date(value):
+            due = timescale_date(value)
+            if due is None:
+                raise ValueError(f"'{value.strip()}' is not a real date: write YYYY-MM-DD, YYYY-MM, a month and year "
+                                 "such as March 2016, or words such as Ongoing")
+            if not FIRST_YEAR <= due.year <= LAST_YEAR:
+                raise ValueError(f"must be a date from {FIRST_YEAR} to {LAST_YEAR} (got {value.strip()}): check the year for a typing mistake")
+        return value
 
 
 class VersionEntry(Model):

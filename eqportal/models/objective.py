@@ -9,8 +9,10 @@ from pydantic import Field, StringConstraints
 from eqportal.models.common import Contact, EasyRead, Link, Model, Slug, Text
 from eqportal.models.vocab import Characteristic, ProgressRating
 
-Period = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$")]
-ReportingYear = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")]
+PERIOD_PATTERN = r"^[0-9]{4}-[0-9]{4}$"  # [0-9]: \d takes any script's digits
+REPORTING_YEAR_PATTERN = r"^[0-9]{4}-[0-9]{2}$"
+Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
+ReportingYear = Annotated[str, StringConstraints(pattern=REPORTING_YEAR_PATTERN)]
 
 
 class Progress(Model):

@@ -36,6 +36,10 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # an id wins, so a content element with one would be read in their place: ``<p id="__config">`` made
 # Material take its base address, and fetch from another host. Content may not give them.
 RESERVED_ID = re.compile(r"^\s*(?:__|eqp-)", re.I)
+# An id content may give: letters, digits, - and _ only. The theme writes each heading's id into the
+# contents' links without escaping (MkDocs' Jinja does not autoescape), so a quote in an id ended the
+# href and wrote content's markup into the sidebar (<h3 id='y"><meta http-equiv="refresh" ...'>).
+CONTENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
 
 
 # The only values the table scroll region (eqportal.render.tables) may give these attributes.
@@ -45,7 +49,7 @@ FIXED_VALUES = {("div", "class"): "eqp-table-scroll", ("div", "role"): "region",
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     """Table attributes only as the portal sets them; no id the page's own scripts look for; URLs judged as browsers read them."""
-    if attribute == "id" and RESERVED_ID.match(value):
+    if attribute == "id" and (RESERVED_ID.match(value) or not CONTENT_ID.fullmatch(value)):
         return None
     fixed = FIXED_VALUES.get((tag, attribute))
     if fixed is not None and value != fixed:
