@@ -58,6 +58,11 @@ class Portal:
         items = [r for r in self.eqias.values() if r.model.is_public]
         return sorted(items, key=lambda r: (-(r.model.dates.published or dt.date.min).toordinal(), r.model.title))
 
+    def public_successor(self, eqia: Eqia) -> str | None:
+        """The id of the assessment that replaced ``eqia``, if readers can open it: a draft's is never published."""
+        successor = self.eqias.get(eqia.superseded_by) if eqia.superseded_by else None
+        return eqia.superseded_by if successor is not None and successor.model.is_public else None
+
     def decisions_relying_on(self, eqia_id: str) -> list[Record[Decision]]:
         return sorted((r for r in self.decisions.values() if eqia_id in r.model.eqias), key=lambda r: r.model.date)
 

@@ -7,6 +7,7 @@ from enum import Enum
 import pytest
 
 from eqportal.audit import Verdict
+from eqportal.joined import as_bytes
 from eqportal.loader import load_portal
 from eqportal.models import vocab
 from eqportal.reviews import ReviewStatus
@@ -87,6 +88,8 @@ def test_an_assessment_replaced_by_a_draft_links_to_no_page_that_does_not_exist(
         assert "library-hours-2025" not in site[url].html, url
     easy = as_shown(site["/eqias/library-opening-hours/easy-read/"].html)
     assert "There is a newer one." in easy and "Read the easy read version of the newer one" not in easy
+    for name in ("data/eqias.csv", "data/eqias.json", "data/eqias/library-opening-hours.json"):  # open data keeps it too
+        assert "library-hours-2025" not in as_bytes(site[f"/{name}"].content).decode("utf-8"), name
 
 
 def test_every_generated_page_is_well_formed_for_both_front_ends():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -10,6 +11,7 @@ from eqportal.cli import main
 from eqportal.context import BuildContext
 from eqportal.frontmatter import parse_document
 from eqportal.loader import load_portal
+from eqportal.plan import plan
 from eqportal.site import generate
 from tests.content_factory import eqia_fields, front_matter, line_of, write
 
@@ -81,3 +83,16 @@ def test_whenever_check_passes_the_pages_can_be_generated(tmp_path):
     portal, problems = check(tmp_path)
     assert problems == []
     assert generate(portal, BuildContext(today=TODAY))
+
+
+def test_body_headings_and_ids_named_like_the_pages_own_sections_take_other_ids(tmp_path):
+    """'## Screening findings' gave a second id="screening-findings": check passed, the checked build refused."""
+    body = ("## Context\n\nText.\n\n## Screening findings\n\nOurs.\n\n## Screening age\n\nMore.\n\n## Call in 1\n\nAnd.\n\n"
+            '<p id="who-could-be-affected">A raw id.</p>\n')
+    write(tmp_path, "eqias/library-opening-hours.md", front_matter(eqia_fields(), body))
+    portal, problems = check(tmp_path)
+    assert problems == []
+    made, _ = plan(portal, BuildContext(today=TODAY))
+    page = next(i for i in made if getattr(i, "src_uri", "") == "eqias/library-opening-hours/index.md")
+    ids = re.findall(r'\sid="([^"]+)"', page.html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)

@@ -70,6 +70,7 @@ def eqia_record(ctx: DataContext, record: Record[Eqia]) -> EqiaRecord:
     reports = [PageLink(id=r.model.id, title=r.model.title, url=ctx.absolute(url_for(r))) for r in portal.reports_naming(m.id)]
     return EqiaRecord.model_validate({
         **{name: getattr(m, name) for name in Eqia.model_fields},
+        "superseded_by": portal.public_successor(m),  # a draft successor's id is not published
         "body": record.body.strip(),
         "url": ctx.absolute(url_for(m)),
         "easy_read_url": ctx.absolute(url_for(m, "easy-read")),

@@ -125,7 +125,7 @@ def _eqia_rows(ctx: DataContext, record: Record[Eqia]) -> Iterator[dict[str, obj
         "id": m.id, "title": m.title, "kind": m.kind, "directorate": m.directorate, "service": m.service,
         "status": m.status, "stage": m.stage, "first_published": d.published, "last_changed": changed,
         "next_review": d.next_review, "review_status": review_status(m, today),
-        "adverse_characteristics": [c.value for c in m.adverse_characteristics], "superseded_by": m.superseded_by,
+        "adverse_characteristics": [c.value for c in m.adverse_characteristics], "superseded_by": ctx.portal.public_successor(m),
         "summary": m.summary, "url": ctx.absolute(url_for(m)),
         "owner": m.owner, "commissioning_stage": m.commissioning_stage,
         "screening_date": d.screening, "full_assessment_date": d.full_assessment, "last_reviewed": d.last_reviewed,

@@ -162,8 +162,16 @@ def _render_body(text: str, reserved: frozenset[str]) -> Body:
         while anchor in used:
             anchor += "-more"
         used.add(anchor)
-        sections.append(Section(title, anchor, _part_html("\n".join(lines), first, top=3, table_title=title)))
-    return Body(_part_html("\n".join(parts[0][2]), 1, top=3), sections)
+        sections.append(Section(title, anchor, _without_ids(_part_html("\n".join(lines), first, top=3, table_title=title), reserved)))
+    return Body(_without_ids(_part_html("\n".join(parts[0][2]), 1, top=3), reserved), sections)
+
+
+_ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
+
+
+def _without_ids(html: str, reserved: frozenset[str]) -> str:
+    """``html`` without the ids its page's template gives (``<p id="who-could-be-affected">``): two would clash."""
+    return _ID_ATTRIBUTE.sub(lambda m: "" if m.group(1) in reserved else m.group(0), html) if reserved and ' id="' in html else html
 
 
 def _part_html(text: str, first_line: int, *, top: int, table_title: str | None = None) -> str:

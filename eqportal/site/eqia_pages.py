@@ -14,7 +14,7 @@ from typing import Iterator
 from eqportal.context import BuildContext
 from eqportal.models import Decision, Eqia, Objective, Report, ScreeningEntry
 from eqportal.models.eqia import CallIn, SignOff
-from eqportal.models.vocab import CallInOutcome, SignOffRole
+from eqportal.models.vocab import CallInOutcome, Characteristic, SignOffRole
 from eqportal.models.common import Contact, contact_or_default
 from eqportal.portal import Portal, Record
 from eqportal.registry import url_for
@@ -27,7 +27,10 @@ from eqportal.site.templating import render_page
 FIXED_SECTIONS = {"at-a-glance": "At a glance", "who-could-be-affected": "Who could be affected", "action-plan": "What we will do"}
 END_SECTIONS = {"call-ins": "Call-in and challenge", "version-history": "Version history", "sign-off": "Sign-off",
                 "another-format": "Ask for this in another format"}
-RESERVED = frozenset(FIXED_SECTIONS) | frozenset(END_SECTIONS)  # anchors a body's own sections may not take
+# Every id the page's own template gives (templates/eqia.html): a body's sections and elements may not take them
+# ("## Screening findings" gave a second id="screening-findings"). Call-ins are numbered; 200 is beyond any file.
+RESERVED = (frozenset(FIXED_SECTIONS) | frozenset(END_SECTIONS) | {"screening-findings"}
+            | {f"screening-{c.value}" for c in Characteristic} | {f"call-in-{n}" for n in range(1, 201)})
 
 
 @dataclass(frozen=True)

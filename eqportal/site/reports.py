@@ -14,7 +14,7 @@ from eqportal.site.chart import BarChart, bar_chart
 from eqportal.site.pages import GeneratedPage
 from eqportal.site.templating import render_page
 
-RESERVED = frozenset({"workforce", "committee-reports", "assessments"})  # anchors of the page's own sections
+RESERVED = frozenset({"workforce", "committee-reports", "assessments", "chart-title", "chart-desc"})  # ids of the page's own template
 
 
 @dataclass(frozen=True)
