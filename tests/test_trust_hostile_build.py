@@ -47,7 +47,8 @@ def hostile_site(tmp_path_factory) -> Path:
     with eqia.open("a", encoding="utf-8") as body:
         body.write('\n### More detail\n\nThe portal sends the header http-equiv="Content-Security-Policy" to browsers.\n'
                    '\n<p id="__config">{"base": "https://evil.example/"}</p> <a href="https:evil.example/x">A partner</a>\n'
-                   '\n<h3 id=\'y"><meta http-equiv="refresh" content="0;https://evil.example/phish">\'>Odd id</h3>\n')
+                   '\n<h3 id=\'y"><meta http-equiv="refresh" content="0;https://evil.example/phish">\'>Odd id</h3>\n'
+                   '\n<!-- Internal note, not for publication: the budget cut -->\n')
     site = tmp / "site"
     result = subprocess.run([str(Path(sys.executable).parent / "eqportal"), "build", "--content", str(content), "--site-dir", str(site),
                              "--config", str(ROOT / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],
@@ -112,3 +113,5 @@ def test_search_index_json_csv_and_feed_hold_the_values_as_text(hostile_site):
     assert TITLE in [row["title"] for row in rows]
     data = json.loads((hostile_site / "data" / "eqias.json").read_text(encoding="utf-8"))
     assert SUMMARY in [row["summary"] for row in data["eqias"]]
+    # an editor's HTML comment is a note to colleagues: not on the page, not in the open data either
+    assert not [path for path in hostile_site.rglob("*") if path.is_file() and b"not for publication" in path.read_bytes()]

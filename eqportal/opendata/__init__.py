@@ -27,6 +27,7 @@ from eqportal.opendata.tables import TABLES, Column, DataContext, Table
 from eqportal.portal import Portal, Record
 from eqportal.reviews import review_status
 from eqportal.registry import data_url, eqia_json_url, url_for
+from eqportal.render.body import without_comments
 from eqportal.models import Eqia
 
 JSON_FILES = {
@@ -71,7 +72,7 @@ def eqia_record(ctx: DataContext, record: Record[Eqia]) -> EqiaRecord:
     return EqiaRecord.model_validate({
         **{name: getattr(m, name) for name in Eqia.model_fields},
         "superseded_by": portal.public_successor(m),  # a draft successor's id is not published
-        "body": record.body.strip(),
+        "body": without_comments(record.body).strip(),
         "url": ctx.absolute(url_for(m)),
         "easy_read_url": ctx.absolute(url_for(m, "easy-read")),
         "json_url": ctx.absolute(eqia_json_url(m)),

@@ -49,7 +49,7 @@ class PageLink(Model):
 class EqiaRecord(Eqia):
     """One public assessment, whole: every front-matter field, its body, and the portal's links."""
 
-    body: str = Field(description="The long prose sections (Context, Aims and objectives, ...), as Markdown.")
+    body: str = Field(description="The long prose sections (Context, Aims and objectives, ...), as Markdown, without the editors' HTML comments.")
     url: str = Field(description="The assessment's page on this portal.")
     easy_read_url: str = Field(description="Its easy-read version.")
     json_url: str = Field(description="This record as its own JSON file.")

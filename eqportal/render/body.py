@@ -143,6 +143,29 @@ def prerender(jobs: Iterable[tuple[str, Iterable[str]]], store: Store) -> None:
             _rendered[(text, frozenset(reserved))] = _Kept(store, digest)
 
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+
+
+def without_comments(text: str) -> str:
+    """A Markdown body without its HTML comments, which editors use for notes not meant for readers:
+    the page never shows them, and neither may the open data that publishes the body as written.
+    Comments inside fenced code are code, and stay."""
+    out, prose, fenced = [], [], False
+    for line in text.splitlines(keepends=True):
+        if FENCE.match(line):
+            if not fenced:
+                out.append(_COMMENT.sub("", "".join(prose)))
+                prose = []
+            fenced = not fenced
+            out.append(line)
+        elif fenced:
+            out.append(line)
+        else:
+            prose.append(line)
+    out.append(_COMMENT.sub("", "".join(prose)))
+    return "".join(out)
+
+
 @lru_cache(maxsize=256)  # check and build render the same bodies; each is rendered once per process
 def _render_body(text: str, reserved: frozenset[str]) -> Body:
     parts: list[tuple[str | None, int, list[str]]] = [(None, 1, [])]
