@@ -57,3 +57,10 @@ def test_audit_csv_export_never_starts_a_cell_with_a_formula(tmp_path, monkeypat
     cells = _cells(capsys.readouterr().out)
     assert "'=1+2.md" in cells
     assert [c for c in cells if c.startswith(("=", "+", "-", "@"))] == []
+
+
+def test_an_item_of_a_list_cell_cannot_split_into_two():
+    from eqportal.opendata.csvfile import cell
+    assert cell(["https://example.org/a;b;c", "mailto:diversity@kent.gov.uk"]) == "https://example.org/a%3Bb%3Bc;mailto:diversity@kent.gov.uk"
+    assert cell(["carers; parents", "staff"]) == "carers, parents;staff"
+    assert cell(["one", "two"]) == "one;two"

@@ -26,8 +26,21 @@ def cell(value: object) -> str:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(cell(v) for v in value)
+        return LIST_SEPARATOR.join(_list_item(v) for v in value)
     return str(value)
+
+
+def _list_item(value: object) -> str:
+    """An item of a list cell, which cannot hold the separator: ``https://x.example/a;b`` read as two links.
+
+    In a web or mail address ``;`` is written ``%3B``, as URLs escape it; in words it becomes ``,``.
+    """
+    text = cell(value)
+    if LIST_SEPARATOR not in text:
+        return text
+    if text.lower().startswith(("http:", "https:", "mailto:")):
+        return text.replace(LIST_SEPARATOR, "%3B")
+    return text.replace(LIST_SEPARATOR, ",")
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Mapping[str, object]], *, with_header: bool = True) -> str:
