@@ -203,3 +203,15 @@ def test_open_data_joined_from_kept_parts_is_the_data_made_whole_before_and_afte
     decision.write_text(decision.read_text(encoding="utf-8").replace("title: Adopt the Customer Service Policy",
                                                                       "title: Adopt the new Customer Service Policy", 1), encoding="utf-8")
     assert "Adopt the new Customer Service Policy" in made()["data/eqias/customer-service-policy.json"]
+
+
+def test_call_ins_csv_holds_each_call_in_whole(files, portal):
+    """Every column of every call-in, as the content says: the response and outcome went missing once."""
+    found = rows(files, "call-ins")
+    expected = [(r.model.id, c) for r in portal.public_eqias() for c in r.model.call_ins]
+    assert len(found) == len(expected) > 0
+    by_key = {(row["eqia_id"], row["date"]): row for row in found}
+    for eqia_id, c in expected:
+        row = by_key[(eqia_id, c.date.isoformat())]
+        assert row["response"] == (c.response or "") and row["outcome"] == (c.outcome.value if c.outcome else "")
+        assert row["points_raised"].split("\n") == [" ".join(p.split()) for p in c.points_raised]

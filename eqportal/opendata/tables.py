@@ -179,7 +179,9 @@ def _call_in_rows(ctx: DataContext, record: Record[Eqia]) -> Iterator[dict[str, 
     for number, c in enumerate(record.model.call_ins, start=1):
         past = c.outcome is CallInOutcome.OPEN and c.follow_up is not None and c.follow_up < today
         yield {"eqia_id": record.model.id, "call_in_number": number, "date": c.date, "group": c.group,
-               "points_raised": "\n".join(" ".join(point.split()) for point in c.points_raised),  # a line break ends a point "response": c.response, "outcome": c.outcome,
+               # a line break ends a point, so one inside a point becomes a space
+               "points_raised": "\n".join(" ".join(point.split()) for point in c.points_raised),
+               "response": c.response, "outcome": c.outcome,
                "follow_up": c.follow_up, "past_follow_up": past}
 
 
