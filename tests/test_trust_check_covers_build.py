@@ -88,7 +88,8 @@ def test_whenever_check_passes_the_pages_can_be_generated(tmp_path):
 def test_body_headings_and_ids_named_like_the_pages_own_sections_take_other_ids(tmp_path):
     """'## Screening findings' gave a second id="screening-findings": check passed, the checked build refused."""
     body = ("## Context\n\nText.\n\n## Screening findings\n\nOurs.\n\n## Screening age\n\nMore.\n\n## Call in 1\n\nAnd.\n\n"
-            '<p id="who-could-be-affected">A raw id.</p>\n')
+            '<p id="who-could-be-affected">A raw id.</p>\n\n<p title="x id=" id="screening-findings">Hidden behind a title.</p>\n\n'
+            '<p id="context">The id of a section of this body.</p>\n')
     write(tmp_path, "eqias/library-opening-hours.md", front_matter(eqia_fields(), body))
     portal, problems = check(tmp_path)
     assert problems == []
@@ -96,3 +97,17 @@ def test_body_headings_and_ids_named_like_the_pages_own_sections_take_other_ids(
     page = next(i for i in made if getattr(i, "src_uri", "") == "eqias/library-opening-hours/index.md")
     ids = re.findall(r'\sid="([^"]+)"', page.html)
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_an_objective_body_takes_no_id_its_page_gives(tmp_path):
+    from tests.site_fixture import copy_content
+    content = copy_content(tmp_path)
+    objective = content / "objectives" / "fair-access.md"
+    objective.write_text(objective.read_text(encoding="utf-8") + '\n<p id="progress">A raw id.</p>\n\n<h3 id="measures">Ours</h3>\n',
+                         encoding="utf-8")
+    portal, problems = check(content)
+    assert problems == []
+    made, _ = plan(portal, BuildContext(today=TODAY))
+    page = next(i for i in made if getattr(i, "src_uri", "") == "objectives/fair-access/index.md")
+    ids = re.findall(r'\sid="([^"]+)"', page.html)
+    assert "progress" in ids and len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)

@@ -114,3 +114,19 @@ def test_a_decision_number_in_lookalike_digits_is_refused(tmp_path, number):
     write(tmp_path, f"decisions/{number.replace('/', '-')}.md", text)
     _, problems = load_portal(tmp_path, today=dt.date(2026, 11, 23))
     assert [p.field for p in problems if "YY/NNNNN" in p.message] == ["number"], problems
+
+
+def test_a_front_matter_mailto_link_holds_the_address_alone(tmp_path):
+    text = front_matter(decision_fields(url="mailto:clerk@kent.gov.uk?bcc=spy@evil.example", eqias=None, no_eqia_reason="No impact on any group."))
+    write(tmp_path, "decisions/24-00012.md", text)
+    _, problems = load_portal(tmp_path, today=dt.date(2026, 11, 23))
+    assert [(p.field, "address alone" in p.message) for p in problems] == [("url", True)], problems
+
+
+@pytest.mark.parametrize("content", ["0; url=' https://evil.example/b'", "0;' https://evil.example/c'"])
+def test_the_page_check_follows_a_refresh_with_a_space_inside_its_quotes(content):
+    from eqportal.a11y.static import check_page
+    from eqportal.site.csp import add_csp
+    html = add_csp('<!doctype html><html lang="en"><head><title>t</title></head><body><main><h1>t</h1>'
+                   f'<meta http-equiv="refresh" content="{content}"></main></body></html>')
+    assert any("evil.example" in p.message for p in check_page("/p/", html) if p.rule.startswith("unsafe"))

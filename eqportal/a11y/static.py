@@ -297,8 +297,8 @@ FETCHING = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("sr
             "track": ("src",), "input": ("src",), "image": ("href", "xlink:href"), "use": ("href", "xlink:href"),
             "form": ("action",), "button": ("formaction",), "object": ("data",), "embed": ("src",)}
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)", re.I)
-# "5; url=/x", and what browsers also follow: "0;https://host/" with no "url=".
-REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"\s][^'\"]*)", re.I)
+# "5; url=/x", and what browsers also follow: "0;https://host/" with no "url=", "0; url=' https://host/'".
+REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?\s*([^'\"\s][^'\"]*)", re.I)
 
 
 def _urls(el: Tag) -> Iterable[tuple[str, str]]:

@@ -30,7 +30,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 
 from eqportal.buildcache import Packed, Store, compute_all, key
 from eqportal.registry import slug
-from eqportal.render.sanitise import clean, well_formed
+from eqportal.render.sanitise import clean, well_formed, without_ids
 from eqportal.render.tables import SCROLL_CLASS
 
 # The longest body in the sample content is 11,000 characters; longer prose belongs in linked documents.
@@ -185,16 +185,10 @@ def _render_body(text: str, reserved: frozenset[str]) -> Body:
         while anchor in used:
             anchor += "-more"
         used.add(anchor)
-        sections.append(Section(title, anchor, _without_ids(_part_html("\n".join(lines), first, top=3, table_title=title), reserved)))
-    return Body(_without_ids(_part_html("\n".join(parts[0][2]), 1, top=3), reserved), sections)
-
-
-_ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
-
-
-def _without_ids(html: str, reserved: frozenset[str]) -> str:
-    """``html`` without the ids its page's template gives (``<p id="who-could-be-affected">``): two would clash."""
-    return _ID_ATTRIBUTE.sub(lambda m: "" if m.group(1) in reserved else m.group(0), html) if reserved and ' id="' in html else html
+        sections.append(Section(title, anchor, _part_html("\n".join(lines), first, top=3, table_title=title)))
+    # No element of the body keeps an id its page gives (the template's, or a section's anchor): two would clash.
+    return Body(without_ids(_part_html("\n".join(parts[0][2]), 1, top=3), used),
+                [Section(s.title, s.anchor, without_ids(s.html, used)) for s in sections])
 
 
 def _part_html(text: str, first_line: int, *, top: int, table_title: str | None = None) -> str:

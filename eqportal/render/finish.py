@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 
 from eqportal.registry import relative_url, url_of_source
-from eqportal.render.sanitise import RESERVED_ID
+from eqportal.render.sanitise import RESERVED_ID, id_of
 from eqportal.site.search_entries import search_entries
 from eqportal.site.search_text import space_between_blocks
 
@@ -144,9 +144,9 @@ def _headings(html: str) -> tuple[str, list[dict], set[str]]:
     def give_id(match: re.Match) -> str:
         level, attrs, inner = int(match.group(1)), match.group(2), match.group(3)
         name = strip_tags(inner)
-        found = _ID.search(attrs)
-        if found:
-            anchor = found.group(1)
+        found = id_of(attrs)
+        if found is not None:
+            anchor = found
         else:
             anchor = unique(_free_of_the_page(slugify(html_lib.unescape(name), "-")), used, counters)
             used.add(anchor)

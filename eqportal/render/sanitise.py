@@ -101,3 +101,20 @@ def well_formed(html: str) -> str:
     html = IMAGE_WITHOUT_SOURCE.sub(lambda m: f"<span>{(ALT.search(m.group(1)) or [None, ''])[1]}</span>", html)
     html = LINK_WITHOUT_TARGET.sub(r"<span\1>\2</span>", html)
     return VOID.sub(r"<\1\2 />", html).replace("&nbsp;", "&#160;")
+
+
+# A start tag and its attributes as nh3 writes them (every value double-quoted; a '>' may stand in one).
+START_TAG = re.compile(r"""<[a-zA-Z][a-zA-Z0-9]*(?:[^>"']|"[^"]*"|'[^']*')*>""")
+ATTRIBUTE = re.compile(r'\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)="([^"]*)"')
+
+
+def id_of(attributes: str) -> str | None:
+    """The id among ``attributes``, read one attribute after another: ``title="x id="`` holds no id."""
+    return next((value for name, value in ATTRIBUTE.findall(attributes) if name.lower() == "id"), None)
+
+
+def without_ids(html: str, taken: frozenset[str] | set[str]) -> str:
+    """``html`` with no element keeping an id in ``taken`` (ids its page gives elsewhere: two would clash)."""
+    def tag(match: re.Match) -> str:
+        return ATTRIBUTE.sub(lambda a: "" if a.group(1).lower() == "id" and a.group(2) in taken else a.group(0), match.group(0))
+    return START_TAG.sub(tag, html) if taken and "id=" in html else html

@@ -56,6 +56,9 @@ def link_problem(url: str) -> str | None:
     resolved = resolve(url)
     if resolved.href is None:
         return f"'{url[:60]}' is not a web address a browser can open; check it for typing mistakes"
+    if resolved.scheme == "mailto:" and "?" in url:
+        return (f"'{url[:60]}' asks the reader's mail program for more than the address (after '?', such as bcc= or cc=); "
+                "give the address alone")
     if resolved.scheme in WEB_SCHEMES and (parsed := URL(resolved.href)).username:
         return (f"'{url[:60]}' opens {parsed.hostname[:40]}, not what comes before the '@': a user name in a web address "
                 f"hides where it goes; write the address without it")

@@ -11,9 +11,13 @@ from eqportal.models.common import Contact, contact_or_default
 from eqportal.portal import Portal, Record
 from eqportal.registry import OBJECTIVES, url_for
 from eqportal.render.body import to_html
+from eqportal.render.sanitise import without_ids
 from eqportal.site.page_cache import PageCache
 from eqportal.site.pages import GeneratedPage
 from eqportal.site.templating import render_page
+
+# The ids templates/objective.html gives: an element of the body may not take one (two would clash).
+RESERVED = frozenset({"progress", "measures", "assessments", "reports", "another-format"})
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ def objective_page(portal: Portal, context: BuildContext, record: Record[Objecti
     o = record.model
     view = ObjectiveView(
         objective=o,
-        body_html=to_html(record.body, top=2, table_title=o.title) if record.body.strip() else "",
+        body_html=without_ids(to_html(record.body, top=2, table_title=o.title), RESERVED) if record.body.strip() else "",
         eqias=[portal.eqias[i].model for i in o.eqias if i in portal.eqias and portal.eqias[i].model.is_public],
         reports=[r.model for r in _reports_naming(portal, o)],
         contact=contact_or_default(o.contact),
