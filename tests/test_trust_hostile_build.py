@@ -48,7 +48,8 @@ def hostile_site(tmp_path_factory) -> Path:
         body.write('\n### More detail\n\nThe portal sends the header http-equiv="Content-Security-Policy" to browsers.\n'
                    '\n<p id="__config">{"base": "https://evil.example/"}</p> <a href="https:evil.example/x">A partner</a>\n'
                    '\n<h3 id=\'y"><meta http-equiv="refresh" content="0;https://evil.example/phish">\'>Odd id</h3>\n'
-                   '\n<!-- Internal note, not for publication: the budget cut -->\n')
+                   '\n<!-- Internal note, not for publication: the budget cut -->\n'
+                   '\n<?note not for publication ?>\n\n<![CDATA[not for publication]]>\n\n    ```\n<!-- not for publication -->\n')
     site = tmp / "site"
     result = subprocess.run([str(Path(sys.executable).parent / "eqportal"), "build", "--content", str(content), "--site-dir", str(site),
                              "--config", str(ROOT / "mkdocs.yml"), "--today", TODAY.isoformat(), "--no-check"],

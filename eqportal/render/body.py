@@ -143,7 +143,10 @@ def prerender(jobs: Iterable[tuple[str, Iterable[str]]], store: Store) -> None:
             _rendered[(text, frozenset(reserved))] = _Kept(store, digest)
 
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+# What an HTML parser takes for a comment: <!-- ... --> (also ended by --!>, or <!--> and <!---> alone),
+# and the "bogus" ones, <?...> and <!...> (<![CDATA[...]]>, <!note ...>), which end at the first '>'.
+_COMMENT = re.compile(r"<!--(?:>|->|.*?(?:--!?>|$))|<[!?](?!--)[^>]*>?", re.S)
+_CODE_FENCE = re.compile(r"^ {0,3}(```|~~~)")  # four spaces in, it is a line of indented code, no fence
 
 
 def without_comments(text: str) -> str:
@@ -152,7 +155,7 @@ def without_comments(text: str) -> str:
     Comments inside fenced code are code, and stay."""
     out, prose, fenced = [], [], False
     for line in text.splitlines(keepends=True):
-        if FENCE.match(line):
+        if _CODE_FENCE.match(line):
             if not fenced:
                 out.append(_COMMENT.sub("", "".join(prose)))
                 prose = []
