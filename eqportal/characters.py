@@ -33,15 +33,16 @@ def character_problems(doc: Document) -> list[Problem]:
     for loc, value in _strings(doc.data, ()):
         found = FORBIDDEN.search(value)
         if found:
-            problems.append(Problem(doc.path, doc.line_of(loc), field_path(loc), _message(found.group(0))))
+            problems.append(Problem(doc.path, doc.line_of(loc), field_path(loc), forbidden_character_message(found.group(0))))
     for offset, line in enumerate(doc.body.split("\n")):
         found = FORBIDDEN.search(line)
         if found:
-            problems.append(Problem(doc.path, doc.body_line + offset, "body", _message(found.group(0))))
+            problems.append(Problem(doc.path, doc.body_line + offset, "body", forbidden_character_message(found.group(0))))
     return problems
 
 
-def _message(char: str) -> str:
+def forbidden_character_message(char: str) -> str:
+    """Why ``char`` is refused, in the words every such refusal uses (front matter YAML cannot read too)."""
     if BIDI_CONTROLS.fullmatch(char):
         return (f"holds the invisible character {describe_char(char)}, which makes text show in another order than it is "
                 "written (it can make a title show words it does not hold); delete it")

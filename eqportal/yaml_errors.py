@@ -35,12 +35,12 @@ def explain_unreadable(yaml_text: str, err: yaml.reader.ReaderError, first_line:
 
     The YAML library counts characters from the start of the front matter and names no line.
     """
+    from eqportal.characters import forbidden_character_message  # characters reads documents: imported here, not above
+
     lines = yaml_text.splitlines() or [""]
     index = min(yaml_text.count("\n", 0, max(err.position, 0)), len(lines) - 1)
     char = err.character if isinstance(err.character, str) else chr(err.character)
-    return SyntaxFault(index + first_line, _path_at(lines, index),
-                       f"holds the invisible control character U+{ord(char):04X}, which YAML, web pages and the news feed "
-                       "cannot carry (often pasted in from another program); delete it")
+    return SyntaxFault(index + first_line, _path_at(lines, index), forbidden_character_message(char))
 
 
 def explain(yaml_text: str, err: yaml.MarkedYAMLError, first_line: int = 1) -> SyntaxFault:
