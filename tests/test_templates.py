@@ -98,3 +98,22 @@ def test_every_generated_page_is_well_formed_for_both_front_ends():
     for page in generate(fixture_portal(), fixture_context()):
         if hasattr(page, "html"):
             parse(page.html)  # raises MalformedPage naming the line and column
+
+
+@pytest.mark.parametrize("templates, module", [
+    (("eqia.html",), "eqportal.site.eqia_pages"),
+    (("report.html", "chart.svg"), "eqportal.site.reports"),
+    (("objective.html",), "eqportal.site.objectives"),
+])
+def test_every_id_a_page_template_gives_is_one_its_body_may_not_take(templates, module):
+    """A template given a new id without it in RESERVED would let a body take it too: two ids, a refused build."""
+    import importlib
+    import re
+    from pathlib import Path
+
+    reserved = importlib.import_module(module).RESERVED
+    folder = Path(__file__).resolve().parents[1] / "eqportal" / "site" / "templates"
+    source = "".join((folder / name).read_text(encoding="utf-8") for name in templates)
+    assert set(re.findall(r'\bid="([a-z0-9-]+)"', source)) <= reserved
+    for prefix in re.findall(r'\bid="([a-z0-9-]+-)\{\{', source):
+        assert any(anchor.startswith(prefix) for anchor in reserved), prefix
