@@ -26,6 +26,16 @@ def printable(text: object) -> str:
     return CONTROL.sub(_visible, str(text))
 
 
+# The same characters but line breaks and tabs, which a quoted CSV cell holds as they are.
+CONTROL_IN_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable_cell(text: object) -> str:
+    """``text`` for a CSV report read in a terminal as often as in a spreadsheet: its line breaks
+    and tabs kept (a quoted cell holds them), every other control character shown as an escape."""
+    return CONTROL_IN_CELL.sub(_visible, "" if text is None else str(text))
+
+
 def github_data(text: object) -> str:
     """The message part of a workflow command (after ``::``)."""
     return str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

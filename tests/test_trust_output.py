@@ -50,3 +50,16 @@ def test_audit_text_and_github_output_are_escaped_too(tmp_path, monkeypatch, cap
     main(["audit", "content", "--today", "2026-11-23", "--format", "github"])
     captured = capsys.readouterr()
     assert not re.search("[\x00-\x09\x0b-\x1f\x7f]", captured.out + captured.err)
+
+
+def test_audit_csv_keeps_line_breaks_in_their_cells_and_shows_every_other_control(tmp_path, monkeypatch, capsys):
+    import csv
+    import io
+
+    write(tmp_path, f"content/decisions/x{ESC_TITLE}.md", front_matter(decision_fields()))
+    monkeypatch.chdir(tmp_path)
+    main(["audit", "content", "--today", "2026-11-23", "--format", "csv"])
+    out = capsys.readouterr().out
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", out)
+    paths = [row["path"] for row in csv.DictReader(io.StringIO(out))]
+    assert "content/decisions/x\\x1b]0;pwned\\x07\\x1b[2J.md" in paths

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from eqportal.cli.output import stderr_console
-from eqportal.terminal import github_annotation, printable
+from eqportal.terminal import github_annotation, printable, printable_cell
 
 if TYPE_CHECKING:
     from eqportal.audit import Finding
@@ -68,7 +68,8 @@ def print_findings(findings: Sequence[Finding], fmt: str) -> None:
         from eqportal.audit import COLUMNS
         from eqportal.csvsafe import write_rows
 
-        write_rows(sys.stdout, COLUMNS, (f.as_dict() for f in findings), lineterminator="\n")
+        rows = ({column: printable_cell(value) for column, value in f.as_dict().items()} for f in findings)
+        write_rows(sys.stdout, COLUMNS, rows, lineterminator="\n")
     elif fmt == "github":
         for f in findings:
             print(github_annotation("error", f.path, f.line, f.field or f.kind.value, f.message))
