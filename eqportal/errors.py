@@ -92,9 +92,13 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return f"must be true or false (got {_show(got)})"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return f"must be a number (got {_show(got)})"
+    if kind == "finite_number":  # YAML reads .nan and .inf as numbers
+        return f"must be a number written in figures, such as 12.5 (got {_show(got)})"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bounds = {"greater_than_equal": "at least", "less_than_equal": "at most", "greater_than": "more than", "less_than": "less than"}
         limit = next(iter(ctx.values()), "")
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)  # "at most 100", not "at most 100.0"
         return f"must be {bounds[kind]} {limit} (got {_show(got)})"
     if kind == "string_too_long":
         return f"must be at most {ctx.get('max_length')} characters"

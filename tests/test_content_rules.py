@@ -196,3 +196,27 @@ def test_a_broken_assessment_is_reported_once_not_again_by_what_refers_to_it(tmp
     problems = problems_for(tmp_path, {"eqias/library-opening-hours.md": text, "decisions/24-00012.md": front_matter(decision_fields())})
     problem = only(problems)
     assert (problem.field, problem.path.endswith("eqias/library-opening-hours.md")) == ("kind", True)
+
+
+WORKFORCE_REPORT = ("---\nid: report-2015-16\nyear: 2015-16\ntitle: Annual equality report\npublished: 2016-07-01\n"
+                    "workforce:\n  as_at: 2016-03-31\n  measures:\n    - group: Disabled staff\n      staff_percent: {value}\n---\n")
+
+
+@pytest.mark.parametrize("value", ["nan", ".nan", "inf", "-.inf", "1e999"])
+def test_a_share_of_staff_is_a_number_in_figures_never_nan_or_infinity(tmp_path, value):
+    text = WORKFORCE_REPORT.format(value=value)
+    problem = only(problems_for(tmp_path, {"reports/report-2015-16.md": text}))
+    assert (problem.line, problem.field) == (line_of(text, "staff_percent:"), "workforce.measures[0].staff_percent")
+    assert problem.message.startswith("must be a number")
+
+
+def test_a_share_of_staff_out_of_range_names_its_bound_as_people_write_it(tmp_path):
+    problem = only(problems_for(tmp_path, {"reports/report-2015-16.md": WORKFORCE_REPORT.format(value=101)}))
+    assert problem.message == "must be at most 100 (got '101')"
+
+
+def test_minus_zero_per_cent_is_zero(tmp_path):
+    from eqportal.models.report import WorkforceMeasure
+
+    share = WorkforceMeasure(group="Disabled staff", staff_percent="-0", population_percent=-0.0)
+    assert (str(share.staff_percent), str(share.population_percent)) == ("0.0", "0.0")

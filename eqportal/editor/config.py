@@ -148,6 +148,7 @@ def _reference(name: str, *, multiple: bool) -> dict[str, Any]:
 
 
 def _widget(name: str, annotation: Any, info: FieldInfo | None = None) -> dict[str, Any]:
+    constraints = _constraints(annotation, info)
     annotation = _strip_optional(annotation)
     origin = typing.get_origin(annotation)
     if name in REFERENCES:
@@ -173,7 +174,7 @@ def _widget(name: str, annotation: Any, info: FieldInfo | None = None) -> dict[s
         return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
     if annotation in (int, float):
         widget: dict[str, Any] = {"widget": "number", "value_type": "int" if annotation is int else "float"}
-        for bound in (info.metadata if info is not None else []):
+        for bound in constraints:
             if getattr(bound, "ge", None) is not None:
                 widget["min"] = bound.ge
             if getattr(bound, "le", None) is not None:
@@ -186,6 +187,23 @@ def _widget(name: str, annotation: Any, info: FieldInfo | None = None) -> dict[s
 
         widget["pattern"] = [pattern, PATTERN_HINTS.get(pattern, f"must match {pattern}")]
     return widget
+
+
+def _constraints(annotation: Any, info: FieldInfo | None) -> list[Any]:
+    """The field's constraints (``Ge``, ``Le``...), given on the field or in its type, optional or not."""
+    found = list(info.metadata if info is not None else [])
+    todo = [annotation]
+    while todo:
+        current = todo.pop()
+        origin = typing.get_origin(current)
+        if origin is typing.Annotated:
+            inner, *metadata = typing.get_args(current)
+            todo.append(inner)
+            for meta in metadata:
+                found += meta.metadata if isinstance(meta, FieldInfo) else [meta]
+        elif origin in (typing.Union, types.UnionType):
+            todo += typing.get_args(current)
+    return found
 
 
 def _strip_optional(annotation: Any) -> Any:

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
 
 from eqportal.models.common import Model, Slug, Text, Url
 from eqportal.models.objective import ReportingYear
+
+
+# A share of people, 0 to 100: never "nan" or "inf" (YAML reads both as numbers), and -0 is 0.
+Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False), AfterValidator(lambda value: value + 0.0)]
 
 
 class WorkforceMeasure(Model):
     """One group's share of council staff set against its share of Kent's population."""
 
     group: Text = Field(description="e.g. 'Disabled staff' or 'Aged 16-24'.")
-    staff_percent: float = Field(ge=0, le=100)
-    population_percent: float | None = Field(None, ge=0, le=100, description="Kent's population share, where known.")
+    staff_percent: Percent
+    population_percent: Percent | None = Field(None, description="Kent's population share, where known.")
     note: Text | None = None
 
 
