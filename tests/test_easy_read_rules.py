@@ -53,8 +53,18 @@ def test_the_fixture_passes_every_rule(tmp_path):
             "eqias/day-centre-opening-hours.md:35: easy_read.reviewed_on: is given but reviewed_by is empty: "
             "say which group of people with learning disabilities checked it",
         ),
+        (
+            "easy_read:\n  actions:\n    - '!!!'\n",
+            "eqias/day-centre-opening-hours.md:36: easy_read.actions[0]: has no words ('!!!'); write what it means in a short sentence",
+        ),
+        (
+            "easy_read:\n  about: We will open the " + "day" * 40 + " centres later.\n",
+            "eqias/day-centre-opening-hours.md:35: easy_read.about: has a word of 120 letters ('daydaydaydaydaydayda…'); "
+            "easy read uses short everyday words: check the spelling, or use shorter words",
+        ),
     ],
-    ids=["long-sentence", "too-many-sentences", "known-initials", "unknown-initials", "hard-word", "number-in-words", "review-date-alone"],
+    ids=["long-sentence", "too-many-sentences", "known-initials", "unknown-initials", "hard-word", "number-in-words", "review-date-alone",
+         "no-words", "long-word"],
 )
 def test_a_broken_rule_gives_the_exact_error(tmp_path, easy_read, expected):
     assert _problems(tmp_path, easy_read) == [expected]

@@ -17,6 +17,10 @@ from eqportal.glossary import Term, abbreviations, glossary
 MAX_WORDS = 15
 MAX_SENTENCES = 5
 MAX_GRADE = 5.0
+MAX_WORD_LETTERS = 30  # "responsibilities" has 16; only a typing slip or a joined-up phrase reaches 31
+
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+LONG_WORD = re.compile(r"[^\W\d_]{%d,}" % (MAX_WORD_LETTERS + 1))
 
 INITIALS = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
 
@@ -59,6 +63,11 @@ def unexplained_hard_words(text: str) -> list[str]:
 def point_problems(text: str) -> list[str]:
     """Every easy-read rule one point breaks, as messages an author can act on."""
     problems: list[str] = []
+    if not LETTER_OR_DIGIT.search(text):
+        return [f"has no words ({text.strip()[:20]!r}); write what it means in a short sentence"]
+    for long_word in dict.fromkeys(LONG_WORD.findall(text)):
+        problems.append(f"has a word of {len(long_word)} letters ('{long_word[:20]}…'); easy read uses short everyday words: "
+                        "check the spelling, or use shorter words")
     parts = sentences(text)
     for sentence in parts:
         count = len(words(sentence))
@@ -75,7 +84,7 @@ def point_problems(text: str) -> list[str]:
     for word, digits in number_words(text):
         problems.append(f"writes the number '{word}' in words; easy read uses digits: write {digits}")
     for word in unexplained_hard_words(text):
-        if not INITIALS.fullmatch(word):
+        if not INITIALS.fullmatch(word) and len(word) <= MAX_WORD_LETTERS:  # a longer one has its own problem
             problems.append(f"uses the hard word '{word}'; use an everyday word, or add it to eqportal/data/glossary.yml with an easy explanation")
     return problems
 
