@@ -24,7 +24,7 @@ TITLE = "Bus passes </title><script>alert(1)</script>"
 SUMMARY = 'Who can get a pass "><img src=x onerror=alert(2)>'
 DIRECTORATE = "Growth <b onmouseover=alert(3)>Environment</b>"
 OBJECTIVE = "Fair access <svg onload=alert(4)>"
-MARKERS = ("alert(1)", "alert(2)", "alert(3)", "alert(4)")
+MARKERS = ("alert(1)", "alert(2)", "alert(3)", "alert(4)", "alert(5)")
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -48,6 +48,7 @@ def hostile_site(tmp_path_factory) -> Path:
         body.write('\n### More detail\n\nThe portal sends the header http-equiv="Content-Security-Policy" to browsers.\n'
                    '\n<p id="__config">{"base": "https://evil.example/"}</p> <a href="https:evil.example/x">A partner</a>\n'
                    '\n<h3 id=\'y"><meta http-equiv="refresh" content="0;https://evil.example/phish">\'>Odd id</h3>\n'
+                   '\n<script>alert(5)</script>\n'
                    '\n<!-- Internal note, not for publication: the budget cut -->\n'
                    '\n<?note not for publication ?>\n\n<![CDATA[not for publication]]>\n\n    ```\n<!-- not for publication -->\n')
     site = tmp / "site"
@@ -114,5 +115,8 @@ def test_search_index_json_csv_and_feed_hold_the_values_as_text(hostile_site):
     assert TITLE in [row["title"] for row in rows]
     data = json.loads((hostile_site / "data" / "eqias.json").read_text(encoding="utf-8"))
     assert SUMMARY in [row["summary"] for row in data["eqias"]]
+    # the body as written, raw HTML and all, but no tag in the file's bytes
+    assert any("<script>alert(5)</script>" in row["body"] for row in data["eqias"])
+    assert not [path for path in (hostile_site / "data").rglob("*.json") if b"<script" in path.read_bytes()]
     # an editor's HTML comment is a note to colleagues: not on the page, not in the open data either
     assert not [path for path in hostile_site.rglob("*") if path.is_file() and b"not for publication" in path.read_bytes()]

@@ -118,8 +118,14 @@ def datapackage(ctx: DataContext) -> dict[str, object]:
 
 
 def _json(value: object) -> bytes:
-    # One line per file: without ``indent`` Python's C encoder writes it, several times faster at a county's size.
-    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    """One line per file: without ``indent`` Python's C encoder writes it, several times faster at a county's size.
+
+    ``<`` and ``>`` are written ``\\u003c`` and ``\\u003e`` (they occur only inside strings, which read back the
+    same): a body's raw ``<script>``, kept as written in the Markdown, is then no tag in any published
+    file, whatever a program that shows or embeds the JSON does with it.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e") + "\n").encode("utf-8")
 
 
 def open_data_files(portal: Portal, context: BuildContext) -> list[DataFile]:
