@@ -302,6 +302,92 @@ def test_at_phone_width_tab_stops_only_where_the_reader_can_see(sample_site: Pat
         assert not out_of_window(inside), inside
 
 
+ACTIVE_JS = """
+const el = document.activeElement, r = el.getBoundingClientRect();
+return {label: el.outerHTML.slice(0, 100), inDrawer: !!el.closest('.md-sidebar--primary'), body: el === document.body,
+        inView: r.width > 0 && r.bottom > 0 && r.top < innerHeight, menu: el.matches('button.eqp-toggle[data-eqp-for=__drawer]')};
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_at_phone_width_the_open_menu_keeps_focus_and_leaving_search_shows_where_focus_went(sample_site: Path):
+    """Found by IBM Equal Access and keyboard walks: with the drawer open, focus stayed on the covered Menu
+    button and Tab went on to links under the drawer (WCAG 2.4.11); Tab out of the search, whose page
+    cannot scroll while it is open, left focus on a link below the window."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    from eqportal.a11y.browser import Browser
+    from eqportal.a11y.runner import serve
+
+    def press(driver, key, times=1):
+        for _ in range(times):
+            ActionChains(driver).send_keys(key).perform()
+        return driver.execute_script(ACTIVE_JS)
+
+    with serve(sample_site) as base, Browser() as browser:
+        driver = browser.driver
+        browser._viewport(320, 640)
+        driver.get(base + "/eqias/")
+        menu = driver.find_element("css selector", ".md-header button.eqp-toggle[data-eqp-for=__drawer]")
+        menu.send_keys(Keys.ENTER)
+        time.sleep(0.6)  # the drawer slides in
+        assert driver.execute_script(ACTIVE_JS)["inDrawer"]
+        stops = [press(driver, Keys.TAB) for _ in range(30)]
+        assert [s for s in stops if s["inDrawer"]] and all(s["inDrawer"] or s["body"] for s in stops), stops
+        assert press(driver, Keys.ESCAPE)["menu"]
+        menu.send_keys(Keys.ENTER)
+        time.sleep(0.6)
+        driver.execute_script("document.querySelector('label.md-overlay').click()")  # a tap beside the drawer
+        assert driver.execute_script(ACTIVE_JS)["menu"]
+
+        driver.get(base + "/")
+        driver.find_element("css selector", ".md-header button.eqp-toggle[data-eqp-for=__search]").click()
+        time.sleep(0.5)
+        driver.find_element("css selector", "input.md-search__input").send_keys("care")
+        time.sleep(1.5)  # the index loads and the results show
+        press(driver, Keys.ARROW_DOWN)
+        press(driver, Keys.TAB)
+        time.sleep(0.5)  # Material closes the search and unlocks scrolling
+        after = driver.execute_script(ACTIVE_JS)
+        assert not driver.execute_script("return document.getElementById('__search').checked")
+        assert after["body"] or after["inView"], after
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_a_toggle_is_a_button_only_where_it_shows_or_hides_something(sample_site: Path):
+    """At the desktop width Material shows the sections' lists and the table of contents whatever their
+    checkbox says: their buttons said "collapsed" beside an open list and did nothing (WCAG 4.1.2)."""
+    from eqportal.a11y.browser import Browser
+    from eqportal.a11y.runner import serve
+
+    toggles_js = """return Array.from(document.querySelectorAll('.md-sidebar button.eqp-toggle')).filter(b => b.checkVisibility())
+        .map(b => (b.getAttribute('aria-label') || b.textContent.trim()) + ': ' + b.getAttribute('aria-expanded'))"""
+    with serve(sample_site) as base, Browser() as browser:
+        driver = browser.driver
+        browser._viewport(1280, 900)
+        driver.get(base + "/publishing/")
+        time.sleep(0.3)
+        assert driver.execute_script(toggles_js) == []
+        sections = driver.execute_script("return Array.from(document.querySelectorAll('.md-sidebar--primary label[data-eqp-plain]')).map(l => l.textContent.trim())")
+        assert "For editors" in " ".join(sections)
+        browser._viewport(320, 640)
+        time.sleep(0.3)
+        buttons = driver.find_elements("css selector", ".md-sidebar--primary button.eqp-toggle")
+        assert any("For editors" in b.get_attribute("textContent") for b in buttons)
+        assert not driver.find_elements("css selector", "label[data-eqp-plain]")
+        # a Markdown table: one tab stop, and it is the box that scrolls (Material's own wrapper inside is plain)
+        stops = driver.execute_script("""return Array.from(document.querySelectorAll('table')).map(t => {
+            const stops = [];
+            for (let e = t.parentElement; e && e !== document.body; e = e.parentElement)
+              if (e.hasAttribute('tabindex') && e.tabIndex >= 0) stops.push(e.scrollWidth > e.clientWidth + 1 ? 'scrolls' : 'still');
+            return stops.join(' ')})""")
+        assert stops and set(stops) <= {"scrolls", "still"}, stops
+        assert "scrolls" in stops
+
+
 STICKY_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sticky header</title>
 <style>body {{ margin: 0 1rem; font-family: sans-serif; color: #1a1a1a; background: #fff; }} a {{ color: #1d4ed8; }}
 header {{ position: sticky; top: 0; height: 150px; margin-bottom: -150px; background: #fff; border-bottom: 1px solid #1a1a1a; }}

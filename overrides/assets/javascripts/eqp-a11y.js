@@ -4,7 +4,9 @@
  * Material opens its menu, search and navigation sections with hidden checkboxes and <label>s:
  * Tab cannot reach most of them, they have no names and expose no expanded state. Here each such
  * label gets a real <button> inside it (the label stays, so Material's CSS keeps working) that
- * toggles the checkbox, has a name and reports aria-expanded. Also: the search dialog gets a name
+ * toggles the checkbox, has a name and reports aria-expanded (where the toggle does nothing at the
+ * window's width, the label stays plain). The open menu drawer takes focus and makes the page under it
+ * inert, and focus goes back to the Menu button when it closes. Also: the search dialog gets a name
  * and announces its results; wide tables become focusable, named scroll regions; Escape closes
  * the menu and search. Everything is idempotent, so it can run again after instant navigation.
  */
@@ -34,9 +36,59 @@
     return text ? null : "Toggle section";
   }
 
+  // The list a section's or a title's toggle shows and hides.
+  function shownBy(label) {
+    var item = label.parentElement && label.parentElement.classList.contains("md-nav__container")
+      ? label.parentElement.parentElement : label.parentElement;
+    var controls = item && item.querySelector(":scope > nav.md-nav");
+    if (controls) return controls;
+    var next = label.nextElementSibling;
+    return next && next.matches("ul, ol") ? next : null;
+  }
+
+  // At the desktop width Material shows some lists whatever their checkbox says (the sections of
+  // navigation.sections, the table of contents): a button there would report "collapsed" beside an
+  // open list and do nothing when pressed (WCAG 4.1.2). Such a label stays a plain label.
+  function showsAnyway(label, input) {
+    if (DRAWER.matches || input.id === "__drawer" || input.id === "__search") return false;
+    var shown = shownBy(label);
+    if (!shown || !label.closest(".md-sidebar")) return false;
+    var was = input.checked;
+    input.checked = false; // no change event: only asks the style sheet, then puts it back
+    var visible = shown.checkVisibility({ visibilityProperty: true });
+    input.checked = was;
+    return visible;
+  }
+
+  function plainLabel(label) {
+    var button = label.querySelector(":scope > button.eqp-toggle");
+    if (button) {
+      while (button.firstChild) label.insertBefore(button.firstChild, button);
+      button.remove();
+    }
+    label.setAttribute("data-eqp-plain", "");
+    label.removeAttribute("tabindex");
+    // Beside a section's own link the label holds only an icon and "<Section> section": nothing to read.
+    if (label.parentElement && label.parentElement.classList.contains("md-nav__container")) label.setAttribute("aria-hidden", "true");
+  }
+
+  function syncPlainLabels() {
+    document.querySelectorAll("label[for]").forEach(function (label) {
+      var input = toggleFor(label);
+      if (!input) return;
+      if (showsAnyway(label, input)) {
+        if (!label.hasAttribute("data-eqp-plain")) plainLabel(label);
+      } else if (label.hasAttribute("data-eqp-plain")) {
+        label.removeAttribute("data-eqp-plain");
+        label.removeAttribute("aria-hidden");
+        upgradeLabel(label);
+      }
+    });
+  }
+
   function upgradeLabel(label) {
     var input = toggleFor(label);
-    if (!input || label.querySelector(".eqp-toggle")) return;
+    if (!input || label.querySelector(".eqp-toggle") || label.hasAttribute("data-eqp-plain")) return;
     if (label.querySelector("a, button, input, select, textarea")) return; // holds a link already
     if (!label.textContent.trim() && !label.querySelector("svg")) return; // overlays: click-outside only
     var button = document.createElement("button");
@@ -67,10 +119,16 @@
         if (query) query.focus();
       }
       sync();
+      if (input.id === "__drawer" && input.checked) {
+        // The drawer covers the page, this button included: focus goes to its first link.
+        var first = document.querySelector(".md-sidebar--primary a[href], .md-sidebar--primary button");
+        if (first) first.focus();
+      }
     });
   }
 
   function sync() {
+    syncPlainLabels();
     document.querySelectorAll("button.eqp-toggle").forEach(function (button) {
       var input = document.getElementById(button.dataset.eqpFor);
       if (!input) return;
@@ -78,6 +136,13 @@
       button.setAttribute("aria-expanded", String(input.checked));
     });
     syncOutOfSight();
+    // Focus left inside what just closed (the drawer, by its overlay or title) goes back to the opener.
+    var active = document.activeElement;
+    if (active && active !== document.body && active.closest("[inert]")) {
+      var id = active.closest(".md-search") ? "__search" : "__drawer";
+      var opener = document.querySelector(".md-header button.eqp-toggle[data-eqp-for=" + id + "]");
+      if (opener && !opener.closest("[inert]")) opener.focus();
+    }
   }
 
   // Below this width (Material's own breakpoint) the navigation is a drawer beside the window, and
@@ -104,6 +169,13 @@
     var sidebar = document.querySelector(".md-sidebar--primary");
     if (DRAWER.matches && drawer && sidebar) {
       if (!drawer.checked) outOfSight(sidebar);
+      // Open, the drawer covers the page: what is under it is out of reach too, but the overlay,
+      // which closes the drawer when clicked.
+      for (var node = sidebar; drawer.checked && node.parentElement && node !== document.body; node = node.parentElement) {
+        Array.prototype.forEach.call(node.parentElement.children, function (other) {
+          if (other !== node && !other.matches("input, script, style, label.md-overlay")) outOfSight(other);
+        });
+      }
       sidebar.querySelectorAll("input.md-nav__toggle").forEach(function (toggle) {
         var item = toggle.parentElement;
         var panel = item && item.querySelector(":scope > nav.md-nav");
@@ -146,6 +218,9 @@
     document.querySelectorAll(".md-typeset__scrollwrap, .eqp-table-scroll").forEach(function (wrap) {
       var table = wrap.querySelector("table");
       if (!table) return;
+      // Material's own wrapper inside a region made at build time: the region scrolls (eqp-theme.css),
+      // so the wrapper is no second tab stop.
+      if (wrap.parentElement && wrap.parentElement.closest(".eqp-table-scroll")) return;
       if (wrap.hasAttribute("role") && !wrap.classList.contains("eqp-scroll-region")) return; // named at build time
       var wide = wrap.scrollWidth > wrap.clientWidth + 1;
       if (wide) {
@@ -165,11 +240,14 @@
   }
 
   function upgradeCode() {
-    document.querySelectorAll(".md-typeset pre > code").forEach(function (code) {
+    var codes = document.querySelectorAll(".md-typeset pre > code");
+    codes.forEach(function (code, index) {
       if (code.scrollWidth > code.clientWidth + 1 && !code.hasAttribute("tabindex")) {
         code.setAttribute("tabindex", "0");
         code.setAttribute("role", "region");
-        code.setAttribute("aria-label", "Code example (scrolls sideways)");
+        // Each region its own name: a list of landmarks showing the same name twice helps nobody.
+        var number = codes.length > 1 ? " " + (index + 1) : "";
+        code.setAttribute("aria-label", "Code example" + number + " (scrolls sideways)");
       }
     });
   }
@@ -218,6 +296,19 @@
   [DRAWER, SEARCH_BUTTON_ONLY].forEach(function (query) {
     if (typeof query.addEventListener === "function") query.addEventListener("change", sync);
   });
+  // Below 60em Material locks the page's scrolling while the search is open. Tab out of the search
+  // closes it and moves focus on while the page cannot scroll, so the focused link stayed below the
+  // window (WCAG 2.4.11). Once Material unlocks, the focused element is brought into view.
+  if (typeof MutationObserver === "function") {
+    new MutationObserver(function () {
+      if (document.body.hasAttribute("data-md-scrolllock")) return;
+      var active = document.activeElement;
+      if (!active || active === document.body) return;
+      var box = active.getBoundingClientRect();
+      if (box.bottom > window.innerHeight || box.top < 0) active.scrollIntoView({ block: "center" });
+    }).observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
+  }
+
   var resizeTimer;
   window.addEventListener("resize", function () {
     clearTimeout(resizeTimer);
