@@ -23,6 +23,13 @@ way round, that a page with a problem never passes in a batch:
   that loads anything from its content (images, objects, SVG ``use``) is never batched.
 - the page-level rules axe leaves to our static checks (one ``<h1>``, heading order, title,
   language) run on each page's own HTML anyway.
+- tables of contents: an entry of a later page's table of contents that repeats one already in
+  the batch (its text, its sub-entries, its markup; only the anchor it points to may differ) is
+  left out (``_new_entries``). Material makes every entry from a heading, with the same markup and
+  styles, so the two look, read and lay out alike, and no check looks at where an anchor points
+  (Material gives it the heading's own id). Most entries repeat: assessments follow one template
+  of sections. On a batch of 24 assessments, leaving out every later page's list was about 14%
+  quicker.
 - layout: each article sits in the same column, at the same width and under the same styles as
   on its own page, one below the other (content cannot float out of its article: the sanitiser
   keeps no style or class), so what the layout checks measure element by element (reflow at
@@ -46,6 +53,8 @@ _LOADS = ("src=", "srcset=", "poster=", "data=", "xlink:href=", "url(", "<use", 
 _SPACED_LOAD = re.compile(r"(?:src|srcset|poster|data|xlink:href)\s+=")
 _SPACE_BEFORE_EQUALS = re.compile(r"\s=")
 _TOC_LIST = re.compile(r'<ul\b[^>]*\bclass="md-nav__list"[^>]*>')
+_LIST_TAG = re.compile(r"<(/?)(li|ul|ol)\b[^>]*>", re.I)
+_HREF = re.compile(r'\shref="[^"]*"')
 # Only the first list is Material's table of contents component; the others are plain lists in it.
 _COMPONENT = re.compile(r'\s(?:data-md-component="toc"|data-md-scrollfix(?:="[^"]*")?)')
 
@@ -168,18 +177,73 @@ def compose(pages: list[str]) -> str:
     start, end = content_bounds(shell)
     toc = _toc_list(shell, start)
     articles, tocs = [], []
+    seen: set[str] = set()  # the table of contents' entries the batch has, each as _entry_key gives it
+    if toc is not None:
+        _new_entries(shell[toc[0]:toc[1]], seen)
     for number, html in enumerate(pages[1:], start=1):
         bounds = content_bounds(html)
         articles.append(html[bounds[0]:bounds[1]])
         own = _toc_list(html, bounds[0])
         if own is not None:
-            lists = _COMPONENT.sub("", html[own[0]:own[1]])
-            tocs.append(f'<ul data-eqp-batch-toc="{number}"' + lists.removeprefix("<ul"))
+            lists = _new_entries(html[own[0]:own[1]], seen)
+            if lists:
+                tocs.append(f'<ul data-eqp-batch-toc="{number}"' + _COMPONENT.sub("", lists).removeprefix("<ul"))
     if toc is None:
         if tocs:
             raise ValueError("the first page of a batch must have a table of contents when another has")
         return _laid_out_once(shell[:end] + "\n".join(articles) + shell[end:])
     return _laid_out_once(shell[:toc[1]] + "\n".join(tocs) + shell[toc[1]:end] + "\n".join(articles) + shell[end:])
+
+
+def _entry_key(entry: str) -> str:
+    """What an entry looks and reads like: its markup without the anchor it points to, spaces collapsed."""
+    return " ".join(_HREF.sub("", entry).split())
+
+
+def _split_entries(lists: str) -> tuple[str, list[str], str] | None:
+    """A table of contents' list as its opening tag, its top-level ``<li>`` entries and the rest; None
+    for a list of any other shape (text between entries, tags left open), which is kept whole."""
+    opening = _TOC_LIST.match(lists)
+    if opening is None:
+        return None
+    entries: list[str] = []
+    lists_open, items_open, start, gap_from = 1, 0, 0, opening.end()
+    for tag in _LIST_TAG.finditer(lists, opening.end()):
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if name != "li":
+            lists_open += -1 if closing else 1
+            if lists_open == 0:
+                if lists[gap_from:tag.start()].strip():
+                    return None
+                return lists[:opening.end()], entries, lists[tag.start():]
+            continue
+        top = lists_open == 1 and items_open == (1 if closing else 0)
+        if top and not closing:
+            if lists[gap_from:tag.start()].strip():
+                return None
+            start = tag.start()
+        items_open += -1 if closing else 1
+        if top and closing:
+            entries.append(lists[start:tag.end()])
+            gap_from = tag.end()
+    return None
+
+
+def _new_entries(lists: str, seen: set[str]) -> str:
+    """``lists`` without the entries ``seen`` holds (adding the others to it); "" when none is left."""
+    split = _split_entries(lists)
+    if split is None:
+        return lists
+    opening, entries, rest = split
+    kept = []
+    for entry in entries:
+        key = _entry_key(entry)
+        if key not in seen:
+            seen.add(key)
+            kept.append(entry)
+    if not kept and rest.strip() == "</ul>":
+        return ""
+    return opening + "".join(kept) + rest
 
 
 def _laid_out_once(document: str) -> str:
