@@ -50,3 +50,19 @@ def test_a_build_without_page_checks_does_not_load_the_checker():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path: Path):
+    """`eqportal audit | head -1`: head leaves once it has its line, and the command must stop quietly."""
+    eqias = tmp_path / "content" / "eqias"
+    eqias.mkdir(parents=True)
+    for n in range(300):  # more than a pipe's buffer holds: the command writes while it runs
+        (eqias / f"broken-{n:03d}.md").write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
+    for verb in (["check"], ["audit", "--today", "2016-01-01"], ["check", "--format", "json"]):
+        read, write = os.pipe()
+        os.close(read)  # the reader has gone before the first line is written
+        with os.fdopen(write, "wb") as out:
+            result = subprocess.run([EQPORTAL, *verb, str(tmp_path / "content")], stdout=out, stderr=subprocess.PIPE, text=True,
+                                    timeout=120, env=BUFFERED)
+        assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr, (verb, result.stderr)
+        assert result.returncode == 1

@@ -57,7 +57,14 @@ def run() -> NoReturn:
 
     one_shot()
     reading = start_for(sys.argv[1:])  # noqa: F841 - in the background, ending by itself (held: not a "still running" warning)
-    code = main()
+    try:
+        code = main()
+    except BrokenPipeError:
+        # The reader closed the pipe (`eqportal audit | head`): it has what it wanted. Python's advice:
+        # point stdout at nothing, so the flush at exit does not fail a second time with a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 1
     if threading.active_count() > 1:
         sys.exit(code)  # a thread still running is joined by the interpreter's own exit
     atexit._run_exitfuncs()  # what interpreter shutdown would run first; its only public door is sys.exit
