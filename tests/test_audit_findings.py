@@ -148,6 +148,20 @@ def test_audit_moves_with_today(tmp_path, monkeypatch):
     assert [f.message[:40] for f in overdue(after)] == ["review was due 2026-01-01 and is 1 day o"]
 
 
+def test_audited_as_of_an_earlier_day_a_decision_taken_later_was_not_taken_yet(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    audit_scenario.build(tmp_path)
+    portal, _ = load_portal(tmp_path / "content", dt.date(2026, 11, 23))
+    taken = sorted(d.record.model.date for d in run_audit(portal).decisions if d.verdict is not Verdict.NOT_TAKEN)
+    assert len(taken) >= 2
+    day = taken[len(taken) // 2]
+    earlier, _ = load_portal(tmp_path / "content", day)
+    audit = run_audit(earlier)
+    later = [d for d in audit.decisions if d.record.model.date > day]
+    assert later and all(d.verdict is Verdict.NOT_TAKEN and not d.findings for d in later)
+    assert sum(y.taken for y in audit.years) == sum(1 for d in taken if d <= day)
+
+
 def test_findings_sort_by_their_order_as_dataclass_ordering_sorts_them():
     """The audit sorts with Finding.order as its key: the same order as comparing the findings themselves."""
     import random

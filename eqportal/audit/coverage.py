@@ -136,7 +136,8 @@ def coverage_by_year(coverages: Iterable[DecisionCoverage]) -> list[YearCoverage
 def coverage_of(record: Record[Decision], portal: Portal) -> DecisionCoverage:
     decision = record.model
     reliances = tuple(_reliance(ref, decision.date, portal) for ref in decision.eqias)
-    if decision.status is not DecisionStatus.TAKEN:
+    if decision.status is not DecisionStatus.TAKEN or decision.date > portal.today:
+        # Audited as of an earlier day (--today), a decision taken later had not been taken yet.
         return DecisionCoverage(record, Verdict.NOT_TAKEN, reliances, ())
     if not decision.eqias and decision.no_eqia_reason:
         return DecisionCoverage(record, Verdict.NOT_NEEDED, reliances, ())
