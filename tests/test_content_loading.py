@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
@@ -132,9 +133,14 @@ def test_wrong_usage_exits_2(argv, capsys):
     assert stop.value.code == 2
 
 
-def test_missing_content_folder_is_a_problem_not_a_crash(tmp_path, capsys):
-    assert main(["check", str(tmp_path / "nowhere")]) == 1
-    assert "is not a folder of content" in capsys.readouterr().out
+@pytest.mark.parametrize("argv", [["check", "{nowhere}"], ["audit", "{nowhere}"], ["build", "--content", "{nowhere}", "--no-check"],
+                                  ["new", "eqia", "--id", "bus-passes", "--content", "{nowhere}/content"]])
+def test_a_content_folder_that_is_not_there_is_wrong_usage_not_a_crash(tmp_path, capsys, monkeypatch, argv):
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)  # the project: build finds mkdocs.yml
+    nowhere = tmp_path / "nowhere"
+    assert main([arg.format(nowhere=nowhere) for arg in argv]) == 2
+    assert f"{nowhere}: no such folder" in capsys.readouterr().err
+    assert not nowhere.exists()  # new made no folders for a mistyped path (a new project's own content/ it may make)
 
 
 def test_content_is_loaded_once_per_build_and_again_after_an_edit(tmp_path):

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from eqportal.cli.output import stderr_console
+from eqportal.cli.output import missing_content_folder, stderr_console
 from eqportal.terminal import github_annotation, printable, printable_cell
 
 if TYPE_CHECKING:
@@ -44,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
     from eqportal.audit import Finding, run_audit  # loaded by the verb that runs it, not by every command
     from eqportal.loader import load_portal
 
+    if missing_content_folder("audit", args.path):
+        return 2
     portal, problems = load_portal(args.path, today=args.today)
     if problems:
         # Content that fails `eqportal check` cannot be audited: report exactly what check reports.

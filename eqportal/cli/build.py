@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from eqportal.cli.output import print_problems
+from eqportal.cli.output import missing_content_folder, print_problems
 from eqportal.loader import load_portal
 from eqportal.terminal import printable
 
@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.config.is_file():
         print(f"eqportal build: {args.config} not found; run from the project folder or pass --config", file=sys.stderr)
+        return 2
+    if missing_content_folder("build", args.content):
         return 2
     unsafe = site_dir_problem(args.site_dir, (args.content, args.config.parent / "docs", args.config.parent))
     if unsafe:

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from eqportal.cli.output import FORMATS, print_problems
+from eqportal.cli.output import FORMATS, missing_content_folder, print_problems
 from eqportal.loader import load_portal
 
 
@@ -23,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if missing_content_folder("check", args.path):
+        return 2
     portal, problems = load_portal(args.path, today=args.today)
     counts = f"{len(portal.eqias)} assessments, {len(portal.objectives)} objectives, {len(portal.reports)} reports, {len(portal.decisions)} decisions"
     print_problems(problems, args.format, f"content OK: {counts}")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 
+from eqportal.cli.output import missing_content_folder
 from eqportal.models import Characteristic
 from eqportal.models.common import SLUG_PATTERN
 from eqportal.models.decision import DECISION_NUMBER_PATTERN
@@ -49,6 +50,9 @@ def run(args: argparse.Namespace) -> int:
     if str(args.output) == "-":
         sys.stdout.write(text)
         return 0
+    # A new project may make its content folder, but a mistyped --content would make folders nobody builds from.
+    if args.output is None and not args.content.is_dir() and missing_content_folder("new", args.content.absolute().parent):
+        return 2
     target = args.output or args.content / KINDS[args.kind] / f"{_file_stem(args.kind, args.item_id)}.md"
     if target.exists():
         print(f"{target}: already exists; nothing was written (choose another --id or --output)", file=sys.stderr)

@@ -35,6 +35,18 @@ def print_problems(problems: Sequence[Problem], fmt: str, ok_message: str) -> No
         err.print(f"[green]{ok_message}[/]")
 
 
+def missing_content_folder(command: str, folder: object) -> bool:
+    """True, having said so on stderr, when ``folder`` is not a folder: a path that is not there is
+    wrong usage (exit 2), not content with problems."""
+    from pathlib import Path
+
+    if Path(str(folder)).is_dir():
+        return False
+    print(f"eqportal {command}: {printable(folder)}: no such folder; run from the project folder or give the content folder "
+          "(the one holding eqias/, objectives/, reports/ and decisions/)", file=sys.stderr)
+    return True
+
+
 def stderr_console() -> Console:
     """rich's console on stderr, for a command's summary line; rich is imported only to print one (30 ms a command)."""
     from rich.console import Console
