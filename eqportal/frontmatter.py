@@ -164,14 +164,14 @@ def read_document(path: Path, display: str | None = None) -> ReadResult:
     try:
         raw = path.read_bytes()
     except OSError as err:
-        return ReadResult(None, [Problem(name, 1, "", f"cannot be read: {err.strerror}")])
+        return ReadResult(None, [Problem(name, 1, "file", f"cannot be read: {err.strerror}")])
     if len(raw) > MAX_FILE_BYTES:
-        return ReadResult(None, [Problem(name, 1, "", f"is {len(raw):,} bytes; a content file may be at most {MAX_FILE_BYTES:,} bytes (1 MiB): move long annexes to linked documents")])
+        return ReadResult(None, [Problem(name, 1, "file", f"is {len(raw):,} bytes; a content file may be at most {MAX_FILE_BYTES:,} bytes (1 MiB): move long annexes to linked documents")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return ReadResult(None, [Problem(name, line, "", "is not UTF-8 text; save the file with UTF-8 encoding")])
+        return ReadResult(None, [Problem(name, line, "file", "is not UTF-8 text; save the file with UTF-8 encoding")])
     return parse_document(text, name)
 
 
@@ -179,13 +179,13 @@ def parse_document(text: str, name: str) -> ReadResult:
     """Parse the text of a content file (front matter between ``---`` fences, then Markdown)."""
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        return ReadResult(None, [Problem(name, 1, "", "is empty; start from `eqportal new` to get a file with every field")])
+        return ReadResult(None, [Problem(name, 1, "file", "is empty; start from `eqportal new` to get a file with every field")])
     lines = text.splitlines(keepends=True)
     if not FENCE.match(lines[0].rstrip("\r\n")):
-        return ReadResult(None, [Problem(name, 1, "", "must start with a line `---` that opens the front matter")])
+        return ReadResult(None, [Problem(name, 1, "front matter", "must start with a line `---` that opens the front matter")])
     close = next((i for i in range(1, len(lines)) if FENCE.match(lines[i].rstrip("\r\n"))), None)
     if close is None:
-        return ReadResult(None, [Problem(name, 1, "", "front matter opened by `---` on line 1 is never closed: add a line `---` after the last field")])
+        return ReadResult(None, [Problem(name, 1, "front matter", "opened by `---` on line 1 is never closed: add a line `---` after the last field")])
     yaml_text = "".join(lines[1:close])
     body = "".join(lines[close + 1 :])
     offset = 2  # YAML line 0 is file line 2
@@ -194,21 +194,21 @@ def parse_document(text: str, name: str) -> ReadResult:
         _refuse_anchors(yaml_text)
         node = loader.get_single_node()
     except _Refused as err:
-        return ReadResult(None, [Problem(name, err.problem_mark.line + offset, "", f"front matter {err.problem}")])
+        return ReadResult(None, [Problem(name, err.problem_mark.line + offset, "front matter", str(err.problem))])
     except yaml.MarkedYAMLError as err:
         fault = explain(yaml_text, err, offset)
-        return ReadResult(None, [Problem(name, fault.line, fault.field, fault.message)])
+        return ReadResult(None, [Problem(name, fault.line, fault.field or "front matter", fault.message)])
     except yaml.reader.ReaderError as err:
         fault = explain_unreadable(yaml_text, err, offset)
-        return ReadResult(None, [Problem(name, fault.line, fault.field, fault.message)])
+        return ReadResult(None, [Problem(name, fault.line, fault.field or "front matter", fault.message)])
     except yaml.YAMLError as err:
-        return ReadResult(None, [Problem(name, 1, "", f"front matter is not valid YAML: {err}")])
+        return ReadResult(None, [Problem(name, 1, "front matter", f"is not valid YAML: {err}")])
     finally:
         loader.dispose()
     if node is None:
-        return ReadResult(None, [Problem(name, 2, "", "front matter is empty; it needs the fields of its content type")])
+        return ReadResult(None, [Problem(name, 2, "front matter", "is empty; it needs the fields of its content type")])
     if not isinstance(node, MappingNode):
-        return ReadResult(None, [Problem(name, node.start_mark.line + offset, "", "front matter must be a set of `field: value` lines")])
+        return ReadResult(None, [Problem(name, node.start_mark.line + offset, "front matter", "must be a set of `field: value` lines")])
 
     positions: dict[Location, int] = {(): 1}
     problems: list[Problem] = []

@@ -46,7 +46,7 @@ def load_portal(root: Path, today: dt.date | None = None, *, cache: Path | None 
     portal = Portal(root=root, today=today or dt.date.today())
     problems: list[Problem] = []
     if not root.is_dir():
-        return portal, [Problem(str(root), 1, "", "is not a folder of content; expected eqias/, objectives/, reports/ and decisions/ inside it")]
+        return portal, [Problem(str(root), 1, "folder", "is not a folder of content; expected eqias/, objectives/, reports/ and decisions/ inside it")]
     sources, found = content_files(root)
     problems.extend(found)
     # Each file on its own first (from the cache when unchanged, on every core when many are new)...
@@ -203,12 +203,12 @@ def content_files(root: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
             if folder in BY_FOLDER and name.endswith(".md"):
                 found.setdefault(folder, []).append(path)
             elif folder in BY_FOLDER:
-                problems.append(Problem(display_path(path), 1, "", f"is not read: content files end in .md (lower case); "
+                problems.append(Problem(display_path(path), 1, "file", f"is not read: content files end in .md (lower case); "
                                         f"rename it to {Path(name).stem}.md, or move it out of content/"))
             elif name.lower().endswith((".md", ".markdown")):
-                problems.append(Problem(display_path(path), 1, "", f"is not in a content folder; put it in one of {folders}"))
+                problems.append(Problem(display_path(path), 1, "file", f"is not in a content folder; put it in one of {folders}"))
             else:
-                problems.append(Problem(display_path(path), 1, "", f"is not content and is not read; keep only {folders} "
+                problems.append(Problem(display_path(path), 1, "file", f"is not content and is not read; keep only {folders} "
                                         f"and {MANIFEST_NAME} in the content folder"))
     # Each list holds the files of one folder, so their names order them as their paths would
     # (comparing 2,000 Paths took a tenth of a county's rebuild).
@@ -218,7 +218,7 @@ def content_files(root: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
 def _link_problem(path: Path, real_root: Path) -> Problem:
     target = path.resolve()
     where = "outside the content folder" if not target.is_relative_to(real_root) else "inside the content folder"
-    return Problem(display_path(path), 1, "", f"is a symbolic link to {target} ({where}); links are not followed: "
+    return Problem(display_path(path), 1, "file", f"is a symbolic link to {target} ({where}); links are not followed: "
                                               "put the file itself here")
 
 

@@ -76,7 +76,7 @@ def plan(portal: Portal, context: BuildContext | None = None, *, light: bool = F
         made = run_builders(portal, context, light=light)
     except Exception as exc:  # noqa: BLE001 - whatever stops generation must be a problem line, never a traceback
         first = (str(exc).splitlines() or [type(exc).__name__])[0]
-        return [], [Problem(str(portal.root), 1, "", f"the site could not be planned from this content ({type(exc).__name__}: {first[:200]})")]
+        return [], [Problem(str(portal.root), 1, "content", f"the site could not be planned from this content ({type(exc).__name__}: {first[:200]})")]
     by_address: dict[str, list[Generated]] = defaultdict(list)
     for _, item in made:
         by_address[_address(item)].append(item)
@@ -117,15 +117,36 @@ def link_problems(finished: Mapping[str, tuple[GeneratedPage, FinishedPage]]) ->
 def _where_written(item: GeneratedPage, link: str, message: str) -> Problem:
     """On the first line of the page's content file that has ``link`` (field ``body``); else on the page (a template's link)."""
     if item.source is None:
-        return Problem(f"the page {item.url} (a template)", 1, "", message)
+        return Problem(f"the page {item.url} (a template)", 1, "template", message)
     try:
         lines = Path(item.source).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         lines = []
     number = next((n for n, line in enumerate(lines, 1) if link in line or html.escape(link) in line), None)
     if number is None:
-        return Problem(display_path(Path(item.source)), 1, "", f"its page {item.url} {message}")
-    return Problem(display_path(Path(item.source)), number, "body", message)
+        # A link the page made from a front-matter address (a report's url, say) reads differently on the
+        # page: look for the address's last part instead.
+        last = _last_part(link)
+        number = next((n for n, line in enumerate(lines, 1) if last and last in line), None)
+        if number is None:
+            return Problem(display_path(Path(item.source)), 1, "file", f"its page {item.url} {message}")
+    return Problem(display_path(Path(item.source)), number, "front matter" if _in_front_matter(lines, number) else "body", message)
+
+
+def _last_part(link: str) -> str:
+    """``../../reports/report-2099/index.md#x`` -> ``report-2099``: the part an editor wrote in any spelling of the address."""
+    path = link.split("#", 1)[0].split("?", 1)[0]
+    parts = [part for part in path.split("/") if part not in ("", ".", "..", "index.md", "index.html")]
+    last = parts[-1].removesuffix(".md") if parts else ""
+    return last if len(last) >= 3 else ""
+
+
+def _in_front_matter(lines: list[str], number: int) -> bool:
+    """Whether line ``number`` (1-based) lies between the opening ``---`` and the one that closes it."""
+    if not lines or lines[0].strip() != "---":
+        return False
+    closing = next((n for n, line in enumerate(lines[1:], 2) if line.strip() == "---"), None)
+    return closing is not None and number < closing
 
 
 def _collisions(portal: Portal, made: dict[str, list[Generated]]) -> list[Problem]:
@@ -140,7 +161,7 @@ def _collisions(portal: Portal, made: dict[str, list[Generated]]) -> list[Proble
         involved = claims.get(address, [])
         generated = [_describe(i) for i in items if not (isinstance(i, GeneratedPage) and i.source is not None and real_path(i.source) in sources)]
         if not involved:
-            problems.append(Problem(str(portal.root), 1, "", f"{address} would be made twice ({', '.join(_describe(i) for i in items)})"))
+            problems.append(Problem(str(portal.root), 1, "address", f"{address} would be made twice ({', '.join(_describe(i) for i in items)})"))
             continue
         for record, loc, what in involved:
             others = [w for r, l, w in involved if (r, l) != (record, loc)] + generated

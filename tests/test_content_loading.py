@@ -17,17 +17,17 @@ GOOD = front_matter(eqia_fields())
 # name -> (file text or bytes, expected line, expected field, words the message must contain)
 BAD_FILES = {
     "broken-yaml": ("---\nid: broken-yaml\ntitle: [unclosed\nkind: policy\n---\n", 3, "title", "the [ that opens the value is never closed"),
-    "no-fence": ("id: no-fence\ntitle: Missing fence\n", 1, "", "must start with a line `---`"),
-    "not-utf8": (b"---\nid: not-utf8\ntitle: Caf\xe9\n---\n", 3, "", "is not UTF-8 text"),
-    "empty": ("", 1, "", "is empty"),
+    "no-fence": ("id: no-fence\ntitle: Missing fence\n", 1, "front matter", "must start with a line `---`"),
+    "not-utf8": (b"---\nid: not-utf8\ntitle: Caf\xe9\n---\n", 3, "file", "is not UTF-8 text"),
+    "empty": ("", 1, "file", "is empty"),
     "misspelt": (GOOD.replace("id: library-opening-hours", "id: misspelt").replace("summary:", "sumary:"), 7, "sumary", "did you mean `summary`?"),
     "wrong-type": (GOOD.replace("id: library-opening-hours", "id: wrong-type").replace("title: Library opening hours", "title:\n  - a list"), 3, "title", "must be text"),
     "impossible-date": (GOOD.replace("id: library-opening-hours", "id: impossible-date").replace("published: '2024-03-01'", "published: 2024-02-30"), 14, "dates.published", "must be a real date written YYYY-MM-DD"),
     "mistyped-year": (GOOD.replace("id: library-opening-hours", "id: mistyped-year").replace("published: '2024-03-01'", "published: 0202-03-01"), 14, "dates.published", "must be a date from 1990 to 2099 (got 0202-03-01)"),
     "far-future": (GOOD.replace("id: library-opening-hours", "id: far-future").replace("published: '2024-03-01'", "published: '9999-12-30'"), 14, "dates.published", "must be a date from 1990 to 2099"),
     "dangling": (front_matter(eqia_fields("dangling", status="superseded", superseded_by="nowhere")), 177, "superseded_by", "no content/eqias/nowhere.md"),
-    "alias": ("---\nid: alias\ntitle: &t Title\nsummary: *t\n---\n", 3, "", "anchors are not allowed"),
-    "unclosed": ("---\nid: unclosed\ntitle: Never closed\n", 1, "", "is never closed"),
+    "alias": ("---\nid: alias\ntitle: &t Title\nsummary: *t\n---\n", 3, "front matter", "anchors are not allowed"),
+    "unclosed": ("---\nid: unclosed\ntitle: Never closed\n", 1, "front matter", "is never closed"),
 }
 
 

@@ -122,3 +122,23 @@ def test_a_relative_link_between_any_two_addresses_is_what_posixpath_relpath_giv
         assert relative_url(url, from_url) == (expected + "/" if url.endswith("/") else expected)
 
     agrees()
+
+
+def test_a_dead_link_made_from_a_front_matter_address_is_reported_on_that_line(tmp_path):
+    """A report's address in an objective's evidence reaches the page rewritten (../../reports/x/index.md):
+    the problem names the front matter line that holds it, not line 1 with no field."""
+    from types import SimpleNamespace
+
+    from eqportal.plan import _where_written
+
+    source = tmp_path / "accessible-ict.md"
+    source.write_text("---\nid: accessible-ict\nprogress:\n  - year: 2016-17\n    evidence:\n"
+                      "      - title: Report\n        url: /reports/equality-report-2099/\n---\nSee [the plan](../plan/).\n",
+                      encoding="utf-8")
+    item = SimpleNamespace(source=str(source), url="/objectives/accessible-ict/")
+    problem = _where_written(item, "../../reports/equality-report-2099/index.md", "links to a page that does not exist")
+    assert (problem.line, problem.field) == (7, "front matter")
+    body = _where_written(item, "../plan/", "links to a page that does not exist")
+    assert (body.line, body.field) == (9, "body")
+    nowhere = _where_written(item, "../../x/", "links to a page that does not exist")
+    assert (nowhere.line, nowhere.field) == (1, "file")

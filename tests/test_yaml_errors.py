@@ -31,31 +31,31 @@ MISTAKES = {
     ),
     "tab used for indenting": (
         "id: x\ndates:\n\tpublished: 2024-01-01\nkind: service\n",
-        "eqias/x.md:4: is indented with a tab; the front matter may be indented only with spaces: replace the tab with spaces",
+        "eqias/x.md:4: front matter: is indented with a tab; the front matter may be indented only with spaces: replace the tab with spaces",
     ),
     "tab after spaces, deeper in the file": (
         "id: x\ndates:\n  screening: 2024-01-01\n  \tpublished: 2024-01-01\n",
-        "eqias/x.md:5: is indented with a tab; the front matter may be indented only with spaces: replace the tab with spaces",
+        "eqias/x.md:5: front matter: is indented with a tab; the front matter may be indented only with spaces: replace the tab with spaces",
     ),
     "missing colon": (
         "id: x\ntitle Library hours\nkind: service\n",
-        "eqias/x.md:3: has no `:` after the field name: write it as `title: Library hours`",
+        "eqias/x.md:3: front matter: has no `:` after the field name: write it as `title: Library hours`",
     ),
     "missing colon on the last field": (
         "id: x\nkind: service\ntitle Library hours\n",
-        "eqias/x.md:4: has no `:` after the field name: write it as `title: Library hours`",
+        "eqias/x.md:4: front matter: has no `:` after the field name: write it as `title: Library hours`",
     ),
     "missing colon in a group": (
         "id: x\ndates:\n  screening 2024-01-01\n  published: 2024-01-01\n",
-        "eqias/x.md:4: has no `:` after the field name: write it as `screening: 2024-01-01`",
+        "eqias/x.md:4: front matter: has no `:` after the field name: write it as `screening: 2024-01-01`",
     ),
     "no space after the colon": (
         "id: x\ntitle:Library hours\nkind: service\n",
-        "eqias/x.md:3: needs a space after `title:`, or it is not a field: write it as `title: Library hours`",
+        "eqias/x.md:3: front matter: needs a space after `title:`, or it is not a field: write it as `title: Library hours`",
     ),
     "no space after the colon, in a group": (
         "id: x\ndates:\n  screening:2024-01-01\n  published: 2024-01-01\n",
-        "eqias/x.md:4: needs a space after `screening:`, or it is not a field: write it as `screening: 2024-01-01`",
+        "eqias/x.md:4: front matter: needs a space after `screening:`, or it is not a field: write it as `screening: 2024-01-01`",
     ),
     "colon inside an unquoted value": (
         "id: x\ntitle: Libraries: opening hours\n",
@@ -79,7 +79,7 @@ MISTAKES = {
     ),
     "field indented under a value": (
         "id: x\n  kind: service\n",
-        "eqias/x.md:3: is indented more than line 2 above it, which already has its value: indent it as far as the field it belongs with",
+        "eqias/x.md:3: front matter: is indented more than line 2 above it, which already has its value: indent it as far as the field it belongs with",
     ),
 }
 
