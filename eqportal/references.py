@@ -16,6 +16,11 @@ def portal_rules(portal: Portal) -> Iterator[Problem]:
         eqia = record.model
         if eqia.superseded_by and eqia.superseded_by != eqia_id and eqia.superseded_by not in known:
             yield _dangling(record, ("superseded_by",), eqia.superseded_by)
+        elif eqia.is_public and _is_draft(portal, eqia.superseded_by):
+            yield Problem(record.path, record.line_of(("superseded_by",)), "superseded_by",
+                          f"names '{eqia.superseded_by}', which is a draft: the page would say this assessment has been "
+                          "replaced, with no link to what replaced it; publish the new one first, or leave superseded_by "
+                          "out until it is published")
         for index, alias in enumerate(eqia.aliases):
             if alias in known:
                 yield Problem(record.path, record.line_of(("aliases", index)), f"aliases[{index}]", f"'{alias}' is the id of another assessment; an alias must be an old id no longer used")
@@ -27,6 +32,10 @@ def portal_rules(portal: Portal) -> Iterator[Problem]:
             for index, ref in enumerate(record.model.eqias):
                 if ref not in known:
                     yield _dangling(record, ("eqias", index), ref)
+                elif folder != "decisions" and _is_draft(portal, ref):  # a decision's draft analysis is an audit finding
+                    yield Problem(record.path, record.line_of(("eqias", index)), f"eqias[{index}]",
+                                  f"names '{ref}', which is a draft, so the page cannot link to it and would leave it out; "
+                                  "add it here once it is published")
     yield from _supersession_cycles(portal)
     yield from manifest_problems(portal)  # nothing once published may disappear
 
@@ -51,6 +60,11 @@ def _supersession_cycles(portal: Portal) -> Iterator[Problem]:
                               f"goes round in a circle ({loop}), so no assessment is the current one; "
                               "the newest assessment must not have superseded_by")
         reported.update(chain)
+
+
+def _is_draft(portal: Portal, eqia_id: str | None) -> bool:
+    record = portal.eqias.get(eqia_id or "")
+    return record is not None and not record.model.is_public
 
 
 def _dangling(record, loc: tuple, ref: str) -> Problem:

@@ -117,6 +117,26 @@ def test_superseded_by_must_name_an_existing_assessment(tmp_path):
     assert problem.message == "names 'library-hours-2025', but there is no content/eqias/library-hours-2025.md; check the id"
 
 
+def test_a_published_assessment_is_never_superseded_by_a_draft(tmp_path):
+    """The page would say it has been replaced, with no link to what replaced it."""
+    text = front_matter(eqia_fields(status="superseded", superseded_by="library-hours-2025"))
+    draft = front_matter(eqia_fields("library-hours-2025", status="draft"))
+    problem = only(problems_for(tmp_path, {"eqias/library-opening-hours.md": text, "eqias/library-hours-2025.md": draft}))
+    assert (problem.path.endswith("library-opening-hours.md"), problem.line, problem.field) == (
+        True, line_of(text, "superseded_by:"), "superseded_by")
+    assert problem.message.startswith("names 'library-hours-2025', which is a draft: the page would say")
+    published = front_matter(eqia_fields("library-hours-2025"))
+    assert problems_for(tmp_path, {"eqias/library-hours-2025.md": published}) == []
+
+
+def test_an_objective_or_report_never_names_a_draft_it_could_not_show(tmp_path):
+    write(tmp_path, "eqias/library-opening-hours.md", front_matter(eqia_fields(status="draft")))
+    text = "---\nid: report-2015-16\nyear: 2015-16\ntitle: Annual equality report\npublished: 2016-07-01\neqias:\n  - library-opening-hours\n---\n"
+    problem = only(problems_for(tmp_path, {"reports/report-2015-16.md": text}))
+    assert (problem.line, problem.field) == (line_of(text, "- library-opening-hours"), "eqias[0]")
+    assert "which is a draft" in problem.message
+
+
 def test_withdrawn_needs_a_reason(tmp_path):
     text = front_matter(eqia_fields(status="withdrawn"))
     problem = only(problems_for(tmp_path, {"eqias/library-opening-hours.md": text}))
