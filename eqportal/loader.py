@@ -9,11 +9,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+from html import escape
 from pathlib import Path
 from typing import Iterable
 
 from pydantic import BaseModel, ValidationError
 
+from eqportal.body_rules import body_rule_problems, explained_text
 from eqportal.buildcache import Store, compute_all, key
 from eqportal.characters import character_problems
 from eqportal.errors import describe_all
@@ -26,7 +28,7 @@ from eqportal.placeholders import placeholder_problems
 from eqportal.plain_language import document_problems as plain_language_problems
 from eqportal.portal import Portal, Record
 from eqportal.problems import Problem, display_path, field_path
-from eqportal.render.body import Body, BodyTooComplex, body_problem, keep_rendered, render_body
+from eqportal.render.body import Body, BodyTooComplex, body_problem, keep_rendered, render_body, to_html
 from eqportal.references import portal_rules
 from eqportal.rules import RULES
 
@@ -147,7 +149,15 @@ def _body_problems(doc: Document, model: type[BaseModel]) -> list[Problem]:
     if model is Decision:
         return []  # decision bodies are not published
     found = body_problem(doc.body, top_only=model is Objective, reserved=reserved_anchors(model) or frozenset())
-    return [] if found is None else [Problem(doc.path, doc.body_line + found.line - 1, "body", found.message)]
+    if found is not None:
+        return [Problem(doc.path, doc.body_line + found.line - 1, "body", found.message)]
+    # Rendered again from the renderer's own cache: the page rules a body can break, on their lines.
+    if model is Objective:
+        html = to_html(doc.body, top=2)
+    else:
+        body = render_body(doc.body, reserved=reserved_anchors(model) or frozenset())
+        html = body.intro_html + "".join(f"<h2>{escape(s.title)}</h2>{s.html}" for s in body.sections)
+    return body_rule_problems(doc.path, doc.body, doc.body_line, html, explained_text([doc.data]))
 
 
 def _validation_problems(err: ValidationError, doc: Document, model: type[BaseModel]) -> Iterable[Problem]:

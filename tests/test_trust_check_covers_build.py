@@ -111,3 +111,26 @@ def test_an_objective_body_takes_no_id_its_page_gives(tmp_path):
     page = next(i for i in made if getattr(i, "src_uri", "") == "objectives/fair-access/index.md")
     ids = re.findall(r'\sid="([^"]+)"', page.html)
     assert "progress" in ids and len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_the_page_rules_a_body_can_break_are_found_by_check_on_the_body_line(tmp_path):
+    """Vague link text, a document link that hides its format, unexplained initials: the build's page check
+    refused them with an address and a selector after check had passed the content."""
+    body = ("## Context\n\nWhy this change.\n\nFor details, [click here](https://www.kent.gov.uk/x).\n"
+            "Read the [annual report](https://www.kent.gov.uk/report.pdf).\n\nThe QXZW team will help.\n")
+    text = front_matter(eqia_fields(), body)
+    write(tmp_path, "eqias/library-opening-hours.md", text)
+    _, problems = check(tmp_path)
+    found = sorted((p.line, p.field, p.message.rsplit("(", 1)[-1]) for p in problems)
+    assert found == [(line_of(text, "[click here]"), "body", "link-text)"),
+                     (line_of(text, "[annual report]"), "body", "document-link)"),
+                     (line_of(text, "The QXZW team"), "body", "abbr-unknown)")], problems
+    assert 'link text "click here" does not make sense on its own' in problems[0].message
+
+
+def test_initials_the_front_matter_also_uses_are_left_to_the_page_check(tmp_path):
+    """The page may spell them out before the body (in its summary): only the whole page can tell."""
+    body = "## Context\n\nThe QXZW team will help.\n"
+    text = front_matter(eqia_fields(summary="New hours, planned with the Quiet Zone Wardens (QXZW)."), body)
+    write(tmp_path, "eqias/library-opening-hours.md", text)
+    assert check(tmp_path)[1] == []

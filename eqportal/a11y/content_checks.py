@@ -188,6 +188,18 @@ def _known() -> frozenset[str]:
     return frozenset(well_known())
 
 
+def known_initials() -> frozenset[str]:
+    """Initials no page needs to explain: the glossary's and the well-known ones."""
+    return _known_initials()
+
+
+@lru_cache(maxsize=1)
+def _known_initials() -> frozenset[str]:
+    from eqportal.glossary import abbreviations
+
+    return frozenset(abbreviations()) | _known()
+
+
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w.lower() not in SMALL_WORDS and w[0].isalpha()).upper()
 
