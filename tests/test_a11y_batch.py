@@ -39,6 +39,28 @@ def test_a_batch_is_the_first_page_with_every_articles_content_and_table_of_cont
     assert document.endswith(batch.END_MARK + "</body></html>")
 
 
+def test_an_entry_of_a_table_of_contents_already_in_the_batch_is_not_added_again():
+    """Entries alike but for the anchor they point to look, read and lay out alike: one copy is checked.
+    An entry whose text or sub-entries differ, and a list of any other shape, are kept whole."""
+    nested = ('<li class="md-nav__item"><a href="#{0}" class="md-nav__link">Impact</a><nav class="md-nav" aria-label="Impact">'
+              '<ul class="md-nav__list"><li class="md-nav__item"><a href="#{0}-age" class="md-nav__link">{1}</a></li></ul></nav></li>')
+
+    def with_toc(title: str, entries: str) -> str:
+        return page(title, "<p>Text</p>", ("x",)).replace(
+            '<li class="md-nav__item"><a href="#x" class="md-nav__link">x</a></li>', entries)
+
+    first = with_toc("Bus passes", '<li class="md-nav__item"><a href="#aims" class="md-nav__link">Aims</a></li>' + nested.format("impact", "Age"))
+    same = with_toc("Libraries", '<li class="md-nav__item"><a href="#aims-2" class="md-nav__link">Aims</a></li>' + nested.format("impact-2", "Age"))
+    other = with_toc("Parks", '<li class="md-nav__item"><a href="#aims" class="md-nav__link">Aims</a></li>' + nested.format("impact", "Disability")
+                     + '<li class="md-nav__item"><a href="#trees" class="md-nav__link">Trees</a></li>')
+    odd = with_toc("Roads", 'Loose text<li class="md-nav__item"><a href="#aims" class="md-nav__link">Aims</a></li>')
+    document = batch.compose([first, same, other, odd])
+    assert 'data-eqp-batch-toc="1"' not in document  # every entry of the second page is in the batch already
+    added = document.split('data-eqp-batch-toc="2"', 1)[1].split('data-eqp-batch-toc="3"', 1)[0]
+    assert "Disability" in added and "Trees" in added and ">Aims<" not in added
+    assert 'data-eqp-batch-toc="3"' in document and "Loose text" in document  # a list of another shape: whole
+
+
 @pytest.mark.browser
 def test_what_opens_a_batch_in_one_layout_is_gone_before_anything_is_checked(tmp_path: Path):
     """The render-blocking link and the mark it waits for are the checker's, not any page's: the checks never see them,
