@@ -22,7 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from eqportal.buildcache import Packed
 from eqportal.problems import Problem, field_path
-from eqportal.yaml_errors import explain, explain_unreadable
+from eqportal.yaml_errors import explain, explain_unreadable, unreadable_lines, without_unreadable
 
 MAX_FILE_BYTES = 1024 * 1024
 # Lists and groups inside each other: the deepest field (screening[0].details) is 3; 1,000 would overflow the stack.
@@ -199,8 +199,15 @@ def parse_document(text: str, name: str) -> ReadResult:
         fault = explain(yaml_text, err, offset)
         return ReadResult(None, [Problem(name, fault.line, fault.field or "front matter", fault.message)])
     except yaml.reader.ReaderError as err:
-        fault = explain_unreadable(yaml_text, err, offset)
-        return ReadResult(None, [Problem(name, fault.line, fault.field or "front matter", fault.message)])
+        # A character YAML cannot read: every line holding one is reported, then the rest of the front
+        # matter is read without them, so the file's other problems are reported with them, not after.
+        faults = unreadable_lines(yaml_text, offset) or [explain_unreadable(yaml_text, err, offset)]
+        found = [Problem(name, f.line, f.field or "front matter", f.message) for f in faults]
+        cleaned = without_unreadable(yaml_text)
+        if cleaned == yaml_text:
+            return ReadResult(None, found)
+        rest = parse_document(text.replace(yaml_text, cleaned, 1), name)
+        return ReadResult(rest.document, found + rest.problems)
     except yaml.YAMLError as err:
         return ReadResult(None, [Problem(name, 1, "front matter", f"is not valid YAML: {err}")])
     finally:

@@ -43,6 +43,22 @@ def explain_unreadable(yaml_text: str, err: yaml.reader.ReaderError, first_line:
     return SyntaxFault(index + first_line, _path_at(lines, index), forbidden_character_message(char))
 
 
+def unreadable_lines(yaml_text: str, first_line: int = 1) -> list[SyntaxFault]:
+    """Every line of ``yaml_text`` holding a character no content may hold, with its field."""
+    from eqportal.characters import FORBIDDEN, forbidden_character_message
+
+    lines = yaml_text.splitlines() or [""]
+    return [SyntaxFault(index + first_line, _path_at(lines, index), forbidden_character_message(found.group(0)))
+            for index, line in enumerate(lines) if (found := FORBIDDEN.search(line))]
+
+
+def without_unreadable(yaml_text: str) -> str:
+    """``yaml_text`` without the characters :func:`unreadable_lines` reports (read on for the file's other problems)."""
+    from eqportal.characters import FORBIDDEN
+
+    return FORBIDDEN.sub("", yaml_text)
+
+
 def explain(yaml_text: str, err: yaml.MarkedYAMLError, first_line: int = 1) -> SyntaxFault:
     """The editor's mistake behind ``err``, with the line it is really on.
 

@@ -68,3 +68,15 @@ def test_the_feed_parses_even_if_a_forbidden_character_reached_it(tmp_path):
     xml = next(iter(feed.pages(portal, BuildContext(today=TODAY)))).content
     ET.fromstring(xml.encode("utf-8"))
     assert "Bad title" in xml
+
+
+def test_a_character_yaml_cannot_read_hides_none_of_the_files_other_problems(tmp_path):
+    """U+0007 stops YAML reading the front matter: every line holding such a character is reported,
+    and the rest of the file is read without them, so its other mistakes are reported at once too."""
+    text = (front_matter(eqia_fields(kind="polcy")).replace("owner: Head of Libraries", "owner: Head\x07 of Libraries", 1)
+            .replace("title: Library opening hours", "title: Library \u202eopening hours"))
+    write(tmp_path, "eqias/library-opening-hours.md", text)
+    _, problems = load_portal(tmp_path, today=TODAY)
+    assert [(p.line, p.field) for p in problems] == [(line_of(text, "title:"), "title"), (line_of(text, "kind:"), "kind"),
+                                                    (line_of(text, "owner:"), "owner")], problems
+    assert "U+0007" in problems[2].message and "U+202E" in problems[0].message
