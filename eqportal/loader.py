@@ -77,8 +77,8 @@ def load_portal(root: Path, today: dt.date | None = None, *, cache: Path | None 
             record = dataclasses.replace(record, digest=digest)
         if record is not None:
             _add(portal, folder, record, problems)
-        elif folder == "eqias":
-            portal.unreadable_eqias.add(source.stem)
+        else:
+            portal.unreadable.setdefault(folder, set()).add(source.stem)
     problems.extend(portal_rules(portal))
     if plan and not problems:  # plan the site only from content that is otherwise sound: check covers what build does
         from eqportal.context import BuildContext, docs_files, hand_written

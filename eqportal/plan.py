@@ -23,6 +23,7 @@ from eqportal.render.finish import FinishedPage, link_page, prepare_page
 from eqportal.registry import alias_url, content_type, directorate_url, slug, url_for
 from eqportal.site import run_builders
 from eqportal.site.pages import Generated, GeneratedPage
+from eqportal.site.redirects import REDIRECTED
 
 Claim = tuple[Record, tuple, str]  # the record, the field location, what it is
 
@@ -43,10 +44,11 @@ def _content_claims(portal: Portal) -> dict[str, list[Claim]]:
         for record in getattr(portal, folder).values():
             for variant in (None, *content_type(record.model).variants):
                 claims[url_for(record.model, variant)].append((record, ("id",), f"the page of {record.path}"))
-    for record in portal.eqias.values():
-        for index, alias in enumerate(record.model.aliases):
-            for variant in (None, *content_type(record.model).variants):
-                claims[alias_url(alias, variant)].append((record, ("aliases", index), f"the redirect from alias '{alias}' of {record.path}"))
+    for folder in REDIRECTED:
+        for record in getattr(portal, folder).values():
+            for index, alias in enumerate(record.model.aliases):
+                for variant in (None, *content_type(record.model).variants):
+                    claims[alias_url(alias, variant, folder)].append((record, ("aliases", index), f"the redirect from alias '{alias}' of {record.path}"))
     by_directorate: dict[str, Record] = {}
     for record in sorted(portal.public_eqias(), key=lambda r: r.path):
         by_directorate.setdefault(record.model.directorate, record)

@@ -49,9 +49,13 @@ class Portal:
     objectives: dict[str, Record[Objective]] = field(default_factory=dict)
     reports: dict[str, Record[Report]] = field(default_factory=dict)
     decisions: dict[str, Record[Decision]] = field(default_factory=dict)
-    # Assessment files that exist but did not validate, by file stem: their own problems are
+    # Files that exist but did not validate, by folder and file stem: their own problems are
     # reported, so references to them must not also be reported as "no such file".
-    unreadable_eqias: set[str] = field(default_factory=set)
+    unreadable: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def unreadable_eqias(self) -> set[str]:
+        return self.unreadable.setdefault("eqias", set())
 
     def public_eqias(self) -> list[Record[Eqia]]:
         """Assessments shown on the site (everything but drafts), newest first, then by title."""
@@ -80,6 +84,13 @@ class Portal:
 
     def eqia_by_any_id(self, eqia_id: str) -> Record[Eqia] | None:
         """Find an assessment by its id or by one of its earlier ids (aliases)."""
-        if eqia_id in self.eqias:
-            return self.eqias[eqia_id]
-        return next((r for r in self.eqias.values() if eqia_id in r.model.aliases), None)
+        return self.by_any_id("eqias", eqia_id)
+
+    def by_any_id(self, folder: str, key: str) -> Record | None:
+        """The record of ``folder`` (``eqias``, ``objectives``...) with the id ``key`` or with ``key`` among its
+        earlier ids (aliases); a decision's id is its number as in its file name, ``15-00045``."""
+        items: dict[str, Record] = getattr(self, folder)
+        if key in items:
+            return items[key]
+        alias = key.replace("-", "/") if folder == "decisions" else key  # a decision lists its earlier numbers as numbers
+        return next((r for r in items.values() if alias in r.model.aliases), None)

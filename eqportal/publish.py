@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eqportal.a11y.problem import PageProblem
 from eqportal.a11y.report import DEFAULT_CACHE, SITE_REPORT, write_report
 from eqportal.cachedir import cache_folder
 from eqportal.context import build_context
@@ -177,8 +178,12 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
             files = len(outputs.reused) - pages
             stage["summary"] = (f"{result.pages} pages" + (f", {pages} unchanged since the last publish" if pages else "")
                                 + (f", {files} other files unchanged" if files else ""))
-        making_spare = first_spare(built, site) if check else None  # unchecked, the build would wait for it
-        if check:
+        lost = lost_pages(site, built, shown, content=Path(portal.root))
+        making_spare = first_spare(built, site) if check and not lost else None  # unchecked, the build would wait for it
+        if lost:
+            result.problems = lost
+            stages.say("page checks", f"skipped: {len(lost)} page(s) of the published site would be lost")
+        elif check:
             from eqportal.a11y.runner import run as run_checks  # the checker and its parser load only when checking
 
             with stages.stage("page checks") as stage:
@@ -206,6 +211,42 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
             shutil.rmtree(staging)
     result.seconds = time.perf_counter() - start
     return result
+
+
+# Where the pages of published ids are: ``/eqias/<id>/``, ``/objectives/<id>/``, ``/reports/<id>/`` (PORTAL.md: a published
+# id never disappears from the site). The manifest of published ids guards the content; this guards what is published.
+KEPT_FOLDERS = ("eqias", "objectives", "reports")
+LOST_PAGE = "published-page-removed"
+
+
+def lost_pages(published: Path, new: Path, shown: Path | None = None, content: Path = Path("content")) -> list[PageProblem]:
+    """The page of each published id the site at ``published`` has and the site at ``new`` has not.
+
+    A page (or the redirect a renamed item's alias leaves) at ``/<folder>/<id>/`` is never removed by
+    publishing: whatever let its content file and its line in the manifest go (a removal committed
+    straight to the default branch, a clone without history to compare with), the last published site
+    still has the page, and the build refuses to publish a site without it. Only the page folders of
+    each kind are listed: a folder that was never a page (``/eqias/years/``) is not one.
+    """
+    problems = []
+    for folder in KEPT_FOLDERS:
+        gone = _folders(published / folder) - _folders(new / folder)
+        for name in sorted(gone):
+            if (published / folder / name / "index.html").is_file():
+                problems.append(PageProblem(f"/{folder}/{name}/", LOST_PAGE, (
+                    f"the site published in {shown or published} has this page, and this build has not; a published address "
+                    f"keeps its page: restore {(content / folder / name).as_posix()}.md (an assessment marked withdrawn or superseded), or, "
+                    f"if it was renamed, list '{name}' under aliases in the renamed file, and put its line back in "
+                    f"published-ids.txt. (To publish another portal in its place, remove {shown or published} first.)")))
+    return problems
+
+
+def _folders(path: Path) -> set[str]:
+    try:
+        with os.scandir(path) as entries:
+            return {entry.name for entry in entries if entry.is_dir(follow_symlinks=False)}
+    except OSError:
+        return set()
 
 
 def first_spare(built: Path, site: Path) -> Background | None:

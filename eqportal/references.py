@@ -11,7 +11,6 @@ from eqportal.problems import Problem, field_path
 
 def portal_rules(portal: Portal) -> Iterator[Problem]:
     known = set(portal.eqias) | portal.unreadable_eqias
-    aliases: dict[str, str] = {}
     for eqia_id, record in portal.eqias.items():
         eqia = record.model
         if eqia.superseded_by and eqia.superseded_by != eqia_id and eqia.superseded_by not in known:
@@ -21,12 +20,8 @@ def portal_rules(portal: Portal) -> Iterator[Problem]:
                           f"names '{eqia.superseded_by}', which is a draft: the page would say this assessment has been "
                           "replaced, with no link to what replaced it; publish the new one first, or leave superseded_by "
                           "out until it is published")
-        for index, alias in enumerate(eqia.aliases):
-            if alias in known:
-                yield Problem(record.path, record.line_of(("aliases", index)), f"aliases[{index}]", f"'{alias}' is the id of another assessment; an alias must be an old id no longer used")
-            elif alias in aliases:
-                yield Problem(record.path, record.line_of(("aliases", index)), f"aliases[{index}]", f"'{alias}' is already an alias of {aliases[alias]}")
-            aliases.setdefault(alias, eqia_id)
+    for folder, noun in ALIASED:
+        yield from _alias_problems(portal, folder, noun)
     for folder in ("objectives", "reports", "decisions"):
         for record in getattr(portal, folder).values():
             for index, ref in enumerate(record.model.eqias):
@@ -38,6 +33,29 @@ def portal_rules(portal: Portal) -> Iterator[Problem]:
                                   "add it here once it is published")
     yield from _supersession_cycles(portal)
     yield from manifest_problems(portal)  # nothing once published may disappear
+
+
+# Every kind of content can keep its earlier ids, so that a published address survives a rename.
+ALIASED = (("eqias", "assessment"), ("objectives", "objective"), ("reports", "report"), ("decisions", "decision"))
+
+
+def _alias_problems(portal: Portal, folder: str, noun: str) -> Iterator[Problem]:
+    """An alias names an old id no longer used, of one item only: its address redirects (its anchor leads) there."""
+    records = getattr(portal, folder)
+    known = set(records) | portal.unreadable.get(folder, set())
+    what = "number" if folder == "decisions" else "id"
+    aliases: dict[str, str] = {}
+    for key, record in records.items():
+        for index, alias in enumerate(record.model.aliases):
+            alias_key = alias.replace("/", "-")  # a decision's number as its id: 15/00045 -> 15-00045
+            line, field = record.line_of(("aliases", index)), f"aliases[{index}]"
+            if alias_key == key:
+                yield Problem(record.path, line, field, f"'{alias}' is this {noun}'s own {what}; an alias is an earlier {what}, no longer used")
+            elif alias_key in known:
+                yield Problem(record.path, line, field, f"'{alias}' is the {what} of another {noun}; an alias must be an old {what} no longer used")
+            elif alias_key in aliases:
+                yield Problem(record.path, line, field, f"'{alias}' is already an alias of {aliases[alias_key]}")
+            aliases.setdefault(alias_key, record.path)
 
 
 def _supersession_cycles(portal: Portal) -> Iterator[Problem]:

@@ -118,9 +118,9 @@ def year_url(year: int) -> str:
     return f"/eqias/years/{year}/"
 
 
-def alias_url(alias: str, variant: str | None = None) -> str:
-    """An old address of a renamed assessment, which redirects."""
-    return BY_FOLDER["eqias"].url(alias, variant)
+def alias_url(alias: str, variant: str | None = None, folder: str = "eqias") -> str:
+    """An old address of a renamed assessment (objective, report: ``folder``), which redirects."""
+    return BY_FOLDER[folder].url(alias, variant)
 
 
 def source_path(url: str, documents: dict[str, str] | None = None) -> str:

@@ -70,6 +70,11 @@ def test_content_is_checked_with_annotations_on_the_pull_request(workflow):
     assert content["if"] == "github.event_name != 'schedule'"
 
 
+def test_the_content_check_has_mains_history_to_compare_the_published_ids_with(workflow):
+    checkout = next(s for s in workflow["jobs"]["content"]["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # a shallow clone has no branch point: a removed line would go unseen
+
+
 def test_the_site_is_built_checked_and_kept_as_a_preview_artefact(workflow):
     site_steps = workflow["jobs"]["site"]["steps"]
     runs = [s.get("run") for s in site_steps]

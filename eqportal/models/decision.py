@@ -28,6 +28,7 @@ class Decision(Model):
     eqias: list[Slug] = Field(default_factory=list, description="Ids of the equality analyses the decision relied on.")
     no_eqia_reason: Text | None = Field(None, description="Why no equality analysis was needed.")
     url: Url | None = Field(None, description="Link to the decision record on the council's democracy pages.")
+    aliases: list[DecisionNumber] = Field(default_factory=list, description="Numbers this decision was listed under before, in the form YY/NNNNN (a number corrected after it was published); their anchors on the register lead to this decision.")
     illustrative: bool = Field(False, description="True for sample records that are not real council decisions.")
 
     @property

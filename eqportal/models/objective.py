@@ -36,3 +36,4 @@ class Objective(Model):
     eqias: list[Slug] = Field(default_factory=list, description="Ids of assessments that evidence the objective.")
     easy_read: EasyRead | None = None
     contact: Contact | None = None
+    aliases: list[Slug] = Field(default_factory=list, description="Earlier ids of this objective; their addresses redirect here. Never change an id once published: list the old one here.")

@@ -48,3 +48,4 @@ class Report(Model):
     workforce: Workforce | None = Field(None, description="The workforce profile set against Kent's population.")
     committee_reports: list[CommitteeReport] = Field(default_factory=list, description="Committee reports that form part of the record.")
     eqias: list[Slug] = Field(default_factory=list, description="Ids of assessments the report refers to.")
+    aliases: list[Slug] = Field(default_factory=list, description="Earlier ids of this report; their addresses redirect here. Never change an id once published: list the old one here.")
