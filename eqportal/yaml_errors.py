@@ -77,6 +77,13 @@ def explain(yaml_text: str, err: yaml.MarkedYAMLError, first_line: int = 1) -> S
         if "\t" in text[: len(text) - len(text.lstrip(" \t"))]:
             return fault(index, "is indented with a tab; the front matter may be indented only with spaces: replace the tab with spaces")
 
+    # A quote opened and not closed on its line runs on to the next quote of the file, often a field's
+    # own quoted value many lines below, and the error shows there: blame the line that opened it.
+    for index in range(min(p_line, len(lines))):
+        quote = _unclosed_quote(lines[index])
+        if quote:
+            return fault(index, f"the quote {quote} that opens the value is never closed: end the value with {quote} on the same line")
+
     if context is not None and context.line < len(lines):
         opener = lines[context.line][context.column : context.column + 1]
         if opener in ("'", '"'):
@@ -128,7 +135,21 @@ def explain(yaml_text: str, err: yaml.MarkedYAMLError, first_line: int = 1) -> S
         return SyntaxFault(p_line + first_line, "", f"is indented {spaces} space{'' if spaces == 1 else 's'}, which lines up with no field above it: indent it as far as the other fields of its group{hint}")
 
     words = (err.problem or "is not valid YAML").strip()
-    return fault(p_line, f"front matter is not valid YAML here ({words}): check this line and the one above for a missing `:`, an unclosed quote or uneven indenting")
+    return fault(p_line, f"is not valid YAML here ({words}): check this line and the one above for a missing `:`, an unclosed quote or uneven indenting")
+
+
+def _unclosed_quote(text: str) -> str | None:
+    """The quote a field's value (or a list item) opens and never closes on its line, if any."""
+    key = _KEY.match(text)
+    value = text[key.end():].lstrip() if key else text.lstrip(" ").removeprefix("-").lstrip() if text.lstrip(" ").startswith("- ") else ""
+    quote = value[:1]
+    if quote == '"':
+        rest = re.sub(r"\\.", "", value[1:])  # escaped characters, \" among them
+        return quote if '"' not in rest else None
+    if quote == "'":
+        rest = value[1:].replace("''", "")  # '' is an apostrophe inside single quotes
+        return quote if "'" not in rest else None
+    return None
 
 
 def _closed_early(text: str, col: int) -> str | None:

@@ -21,6 +21,10 @@ MISTAKES = {
         'id: x\ntitle: "Library hours\nkind: service\n',
         'eqias/x.md:3: title: the quote " that opens the value is never closed: end the value with " on the same line',
     ),
+    "unclosed double quote, a quoted value further down": (
+        'id: x\ntitle: "Library hours\nkind: service\nscreening:\n  - characteristic: age\n    adverse: "yes"\n',
+        'eqias/x.md:3: title: the quote " that opens the value is never closed: end the value with " on the same line',
+    ),
     "unclosed single quote, nested": (
         "id: x\nproportionality:\n  rating: low\n  reason: 'Few people use it\n",
         "eqias/x.md:5: proportionality.reason: the quote ' that opens the value is never closed: end the value with ' on the same line",
