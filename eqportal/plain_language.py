@@ -63,9 +63,28 @@ def _field_problems(doc: Document, value: Any, loc: Location) -> Iterator[Proble
 
 
 def _body_problems(doc: Document) -> Iterator[Problem]:
+    lines = doc.body.split("\n")
     for start, text in _prose_blocks(doc.body):
         for message in text_problems(text):
-            yield Problem(doc.path, doc.body_line + start, "body", message)
+            yield Problem(doc.path, doc.body_line + _line_of(lines, start, message), "body", message)
+
+
+_QUOTED_START = re.compile(r'\("(.+?) …"\)|uses \'(.+?)\'')
+
+
+def _line_of(lines: list[str], start: int, message: str) -> int:
+    """The line (0-based in the body) of the paragraph starting at ``start`` that holds what ``message`` is
+    about: a long sentence's first words, or the term to avoid. A paragraph is often many lines long."""
+    found = _QUOTED_START.search(message)
+    if not found:
+        return start
+    needle = " ".join((found.group(1) or found.group(2)).split()[:2])
+    for index in range(start, len(lines)):
+        if needle in " ".join(lines[index].split()):
+            return index
+        if index > start and not lines[index].strip():
+            break  # the paragraph ended
+    return start
 
 
 def _prose_blocks(body: str) -> Iterator[tuple[int, str]]:

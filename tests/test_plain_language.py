@@ -20,6 +20,13 @@ def test_a_35_word_sentence_in_the_body_names_its_line(tmp_path):
     assert problem.message.startswith("has a sentence of 35 words (\"word word word word word word …\"); split it")
 
 
+def test_a_long_sentence_deep_in_a_paragraph_is_reported_on_its_own_line(tmp_path):
+    paragraph = "A short sentence starts it.\nAnother short one follows.\nThen " + " ".join(["many"] * 33) + " words end it.\n"
+    text = front_matter(eqia_fields(), body="## Context\n\n" + paragraph + "\nWe will review BME data.\n")
+    problems = check(tmp_path, text)
+    assert [(p.line, p.field) for p in problems] == [(line_of(text, "Then many"), "body"), (line_of(text, "review BME"), "body")], problems
+
+
 def test_a_34_word_sentence_is_fine(tmp_path):
     text = front_matter(eqia_fields(), body=" ".join(["word"] * 33) + " end.\n")
     assert check(tmp_path, text) == []
