@@ -147,3 +147,13 @@ def test_script_from_content_is_never_published(markup, message):
 def test_theme_scripts_outside_the_content_are_fine():
     html = page("<p>Text</p>").replace("</body>", '<script src="/assets/bundle.js"></script></body>')
     assert "unsafe-markup" not in rules(html)
+
+
+def test_a_fault_two_engines_find_is_printed_once_under_the_rule_that_explains_it_best():
+    from eqportal.a11y.duplicates import drop_duplicates
+    from eqportal.a11y.problem import PageProblem
+
+    found = [PageProblem("/a/", "html-lang", "the <html> element has no lang"),
+             PageProblem("/a/", "htmlcs-H57.2", "The html element should have a lang or xml:lang attribute"),
+             PageProblem("/b/", "htmlcs-H57.2", "The html element should have a lang or xml:lang attribute")]
+    assert [(p.url, p.rule) for p in drop_duplicates(found)] == [("/a/", "html-lang"), ("/b/", "htmlcs-H57.2")]

@@ -54,6 +54,11 @@ def test_the_fixture_passes_every_rule(tmp_path):
             "say which group of people with learning disabilities checked it",
         ),
         (
+            "easy_read:\n  about: We asked BAME groups.\n",
+            "eqias/day-centre-opening-hours.md:35: easy_read.about: uses the initials 'BAME'; easy read never uses initials: "
+            "name the groups you mean (the glossary advises against this term)",
+        ),
+        (
             "easy_read:\n  actions:\n    - '!!!'\n",
             "eqias/day-centre-opening-hours.md:36: easy_read.actions[0]: has no words ('!!!'); write what it means in a short sentence",
         ),
@@ -64,7 +69,7 @@ def test_the_fixture_passes_every_rule(tmp_path):
         ),
     ],
     ids=["long-sentence", "too-many-sentences", "known-initials", "unknown-initials", "hard-word", "number-in-words", "review-date-alone",
-         "no-words", "long-word"],
+         "initials-to-avoid", "no-words", "long-word"],
 )
 def test_a_broken_rule_gives_the_exact_error(tmp_path, easy_read, expected):
     assert _problems(tmp_path, easy_read) == [expected]

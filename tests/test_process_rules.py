@@ -54,9 +54,16 @@ def test_full_assessment_without_the_dmt_member_is_refused(tmp_path, monkeypatch
 
 
 def test_blank_signatures_pass_the_check_when_both_roles_are_there(tmp_path, monkeypatch):
-    """Where the source document leaves the boxes blank, the content may too; the audit reports it."""
-    text = front_matter(eqia_fields(sign_off=[{"role": "senior-officer"}, {"role": "dmt-member", "note": "Blank in the source."}]))
+    """Where the source document leaves the boxes blank, the content may too, with a note saying so; the audit reports it."""
+    text = front_matter(eqia_fields(sign_off=[{"role": "senior-officer", "note": "Blank in the source."},
+                                              {"role": "dmt-member", "note": "Blank in the source."}]))
     assert problems_of(tmp_path, monkeypatch, {PATH: text}) == []
+
+
+def test_a_blank_signature_without_a_note_is_refused_on_its_line(tmp_path, monkeypatch):
+    text = front_matter(eqia_fields(sign_off=[{"role": "senior-officer"}, {"role": "dmt-member", "note": "Blank in the source."}]))
+    (problem,) = problems_of(tmp_path, monkeypatch, {PATH: text})
+    assert problem.startswith(f"content/{PATH}:{line_of(text, '- role: senior-officer')}: sign_off[0]: has no name, job title or date")
 
 
 def test_screening_only_and_drafts_need_no_sign_off(tmp_path, monkeypatch):
@@ -66,7 +73,7 @@ def test_screening_only_and_drafts_need_no_sign_off(tmp_path, monkeypatch):
 
 
 def test_sign_off_role_is_one_of_the_forms_two(tmp_path, monkeypatch):
-    text = front_matter(eqia_fields(sign_off=[{"role": "Head of Libraries"}, {"role": "dmt-member"}]))
+    text = front_matter(eqia_fields(sign_off=[{"role": "Head of Libraries", "name": "A. Reader"}, {"role": "dmt-member", "name": "B. Reader"}]))
     problems = problems_of(tmp_path, monkeypatch, {PATH: text})
     assert problems == [f"content/{PATH}:{line_of(text, '- role: Head of Libraries')}: sign_off[0].role: must be one of senior-officer, dmt-member (got 'Head of Libraries')"]
 

@@ -119,6 +119,7 @@ TEXT_RESIZE_CSS = "html { font-size: 250% !important; }"
 # better). The repeat is dropped only on a page where that other rule reported something.
 DUPLICATES: tuple[tuple[str, str, str], ...] = (
     ("htmlcs-G18.Fail", "", "color-contrast"),
+    ("htmlcs-H57.2", "", "html-lang"),
     ("htmlcs-G145.Fail", "", "color-contrast"),
     ("htmlcs-F68", "", "form-label"),
     ("htmlcs-H91.InputText.Name", "", "form-label"),

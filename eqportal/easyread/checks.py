@@ -79,7 +79,10 @@ def point_problems(text: str) -> list[str]:
     full = abbreviations()
     for initials in dict.fromkeys(m.group(0) for m in INITIALS.finditer(speakable(text))):
         term = full.get(initials)
-        instead = f"write '{term.term}'" if term else "write the words in full"
+        if term is not None and term.avoid:  # BAME: its words are advised against too
+            instead = "name the groups you mean (the glossary advises against this term)"
+        else:
+            instead = f"write '{term.term}'" if term else "write the words in full"
         problems.append(f"uses the initials '{initials}'; easy read never uses initials: {instead}")
     for word, digits in number_words(text):
         problems.append(f"writes the number '{word}' in words; easy read uses digits: write {digits}")

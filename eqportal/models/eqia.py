@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from calendar import monthrange
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from eqportal.models.common import FIRST_YEAR, LAST_YEAR, AddressName, Contact, EasyRead, Model, Slug, Text, Version
 from eqportal.models.vocab import (
@@ -138,6 +138,14 @@ class SignOff(Model):
     def is_blank(self) -> bool:
         """Nothing but the role: the signed document leaves the box empty."""
         return self.name is None and self.job_title is None and self.date is None
+
+    @model_validator(mode="after")
+    def _blank_says_so(self) -> SignOff:
+        """A reader must not take an empty signature for a gap in the portal: the note says the source is blank."""
+        if self.is_blank and self.note is None:
+            raise ValueError("has no name, job title or date: if the signed document leaves it blank, add a note saying so "
+                             "(e.g. note: The signed document leaves this signature blank.); otherwise fill it in")
+        return self
 
 
 class CallIn(Model):
