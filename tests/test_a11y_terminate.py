@@ -32,6 +32,31 @@ def _processes_mentioning(text: str) -> list[str]:
     return found
 
 
+def _children(parent: int) -> list[int]:
+    """Processes whose parent is ``parent`` (ChromeDriver, the static checks' workers), not yet ended."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent and fields[0] != "Z":
+            found.append(int(pid))
+    return found
+
+
+def _alive(pids: list[int]) -> list[int]:
+    alive = []
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.append(pid)
+    return alive
+
+
 def _until(condition, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -55,10 +80,13 @@ def test_a_check_run_ended_by_sigterm_closes_its_browsers_and_removes_their_prof
         assert _until(lambda: profiles() and _processes_mentioning(str(temporary)), 60), "no browser started"
         time.sleep(2)  # the browser at work on a page
         assert run.poll() is None, "the run ended before it could be stopped"
+        children = _children(run.pid)
+        assert len(children) >= 2  # a ChromeDriver and the static checks' worker
         run.send_signal(signal.SIGTERM)
         assert run.wait(timeout=30) == -signal.SIGTERM  # ended by the signal, as before
         assert _until(lambda: not _processes_mentioning(str(temporary)), 15), _processes_mentioning(str(temporary))
         assert profiles() == []
+        assert _until(lambda: not _alive(children), 15), _alive(children)  # nothing it started is left waiting
     finally:
         if run.poll() is None:
             run.kill()

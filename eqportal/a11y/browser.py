@@ -407,8 +407,9 @@ def closed_on_terminate() -> Iterator[None]:
     """While it lasts, a SIGTERM (``timeout``, ``kill``, a cancelled CI job) first closes this process's browsers.
 
     Ended by SIGTERM, the checker left each browser's ChromeDriver and Chromium running with
-    nothing to drive them (two ChromeDrivers and 22 Chromium processes, for good), and their
-    profiles in the temporary folder. Now the signal closes them and their profiles, then ends the
+    nothing to drive them (two ChromeDrivers and 22 Chromium processes, for good), their
+    profiles in the temporary folder, and the static checks' worker processes. Now the signal
+    closes them, their profiles and the workers, then ends the
     process as it always did (the previous handler, by default: ended by SIGTERM). Only the main
     thread can set a handler: anywhere else this does nothing.
     """
@@ -427,6 +428,12 @@ def closed_on_terminate() -> Iterator[None]:
                 browser.close()
             except Exception:  # noqa: BLE001 - ending anyway: close the others
                 pass
+        # The static checks' worker processes too: spawned, they waited on their queue for good, and
+        # multiprocessing's resource tracker with them.
+        import multiprocessing
+
+        for child in multiprocessing.active_children():
+            child.terminate()
         signal.signal(signal.SIGTERM, previous)
         os.kill(os.getpid(), signal.SIGTERM)  # handled as before the browsers opened
 

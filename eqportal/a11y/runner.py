@@ -20,6 +20,7 @@ import hashlib
 import http.server
 import importlib.metadata
 import multiprocessing
+import os
 import queue
 import re
 import sys
@@ -452,7 +453,8 @@ def run(
     # Static checks in other processes (spawned: this one runs threads), browsers in this one.
     context = multiprocessing.get_context("spawn")
     static_workers = max(1, min(default_workers() // 2 if to_open else default_workers(), len(to_check)))
-    with concurrent.futures.ProcessPoolExecutor(static_workers, mp_context=context) as pool, _progress(progress) as bar:
+    with concurrent.futures.ProcessPoolExecutor(static_workers, mp_context=context, initializer=_end_with_parent,
+                                                initargs=(os.getpid(),)) as pool, _progress(progress) as bar:
         static = [pool.submit(_static_batch, pages) for pages in _batches([(u, str(share[u].path)) for u in to_check], 25)]
         if to_open:
             markup = start_markup_check(site_dir, to_open)  # the Nu HTML validator, beside the browsers
@@ -505,6 +507,25 @@ def run(
     if report_file is not None:
         write_report_file(report, report_file)
     return problems, report
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a static-checks worker: end when the run that started it ends, however it ends.
+
+    A run ended by SIGTERM closes its browsers and its workers (``browser.closed_on_terminate``), but
+    only while the browsers run; ended any other way (SIGKILL, or a signal between two steps), its
+    spawned workers waited on their queue for good. Linux's parent-death signal ends them with it.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            return
+    if os.getppid() != parent:  # the run ended while this worker started
+        os._exit(0)
 
 
 def _batches(items: list, size: int) -> list[list]:
