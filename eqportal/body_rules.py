@@ -43,7 +43,7 @@ def body_rule_problems(path: str, body: str, body_line: int, html: str, context_
     problems = []
     for check in (check_links, check_buttons, *CONTENT_CHECKS):
         for found in check(page):
-            subject = _subject(page, found.selector, found.message)
+            subject = _subject(found.message)
             if check is check_unknown_abbreviations and subject and re.search(rf"\b{re.escape(subject)}\b", context_text):
                 continue  # the page may explain it before the body: the build's check judges that
             line = _line_of(lines, subject, found.selector, page)
@@ -51,7 +51,7 @@ def body_rule_problems(path: str, body: str, body_line: int, html: str, context_
     return problems
 
 
-def _subject(page, selector: str, message: str) -> str:
+def _subject(message: str) -> str:
     """What the problem is about, as the editor may have written it: the quoted words of the message."""
     quoted = _QUOTED.search(message)
     return quoted.group(1) if quoted else ""
