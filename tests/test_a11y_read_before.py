@@ -139,3 +139,14 @@ def test_a_damaged_record_of_passed_pages_only_means_checking_every_page_again(t
 
     (tmp_path / PAGES_FILE).write_text(damage, encoding="utf-8")
     assert not PassCache(tmp_path).is_fresh("/one/", "key")
+
+
+def test_a_run_that_opens_no_page_names_the_browser_its_passes_were_made_with(tmp_path: Path):
+    from eqportal.a11y.cache import remember_browser, remembered_browser
+
+    assert remembered_browser(tmp_path) == {}
+    remember_browser(tmp_path, {"chromium": "156.0.8078.114", "axe-core": "4.14.1"})
+    assert remembered_browser(tmp_path) == {"chromium": "156.0.8078.114", "axe-core": "4.14.1"}
+    assert runner.expected_tools(tmp_path)["chromium"] == "156.0.8078.114"  # what the next run's report will say
+    (tmp_path / "browser.json").write_text("[", encoding="utf-8")
+    assert remembered_browser(tmp_path) == {}  # damaged: the installed browser is asked instead

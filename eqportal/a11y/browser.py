@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import signal
+import subprocess
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -453,3 +454,14 @@ def _criterion(tag: str) -> str:
 def axe_core_version() -> str:
     """The axe-core the checker runs (its npm package), for the report when no page needed a browser."""
     return engines.package_version("axe-core")
+
+
+def installed_versions() -> dict[str, str]:
+    """What a browser started now would give as :attr:`Browser.versions`, without starting one: Chromium's
+    version as its program tells it (``chromium --version``) and the axe-core package's. Empty if it cannot say."""
+    try:
+        said = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=60, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    number = re.search(r"\b\d+(?:\.\d+)+\b", said)
+    return {"chromium": number.group(0), "axe-core": axe_core_version()} if number else {}

@@ -95,6 +95,24 @@ class PassCache:
         _write_json(self.folder, PAGES_FILE, json.dumps(passed, indent=0, sort_keys=True))
 
 
+BROWSER_FILE = "browser.json"
+
+
+def remembered_browser(folder: Path | None) -> dict[str, str]:
+    """The versions the browser of the last run that opened a page gave (Chromium's, axe-core's as it ran there).
+
+    A run that opens no page (every page passed before, unchanged) still reports the browser its
+    passes were made with, so its report, and the statement that quotes it, names the same tools.
+    """
+    data = _read_json(folder / BROWSER_FILE) if folder is not None else None
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(data, dict) else {}
+
+
+def remember_browser(folder: Path | None, versions: dict[str, str]) -> None:
+    if folder is not None and versions and versions != remembered_browser(folder):
+        _write_json(folder, BROWSER_FILE, json.dumps(versions, sort_keys=True))
+
+
 class ReadBefore:
     """What the checker read from each page's HTML in its last run (key, title, template...), by the file's identity.
 

@@ -36,7 +36,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from eqportal.a11y import batch, settings
-from eqportal.a11y.cache import PassCache, ReadBefore, assets_digest, page_key, site_files
+from eqportal.a11y.cache import PassCache, ReadBefore, assets_digest, page_key, remember_browser, remembered_browser, site_files
 from eqportal.a11y.duplicates import drop_duplicates
 from eqportal.a11y.engines import EngineMissing
 from eqportal.a11y.markup import start_markup_check
@@ -380,6 +380,14 @@ def _batched(to_open: dict[str, str | None], share: dict[str, PageInfo]) -> list
     return [pages for _, pages in batches]
 
 
+def expected_tools(cache: Path | None = None) -> dict[str, str]:
+    """The ``tools`` a run with ``cache`` (default ``.cache/a11y``) is expected to report, known before it
+    runs: its browser as it last ran, or as the installed Chromium tells its version (no run before)."""
+    from eqportal.a11y.browser import installed_versions
+
+    return _versions(remembered_browser(Path(cache) if cache is not None else DEFAULT_CACHE) or installed_versions())
+
+
 def _versions(browser_versions: dict[str, str]) -> dict[str, str]:
     from eqportal.a11y.browser import axe_core_version
 
@@ -462,6 +470,7 @@ def run(
             in_batches = {url for pages in batches for url, _ in pages}
             singles = {url: scope for url, scope in to_open.items() if url not in in_batches}
             found, browser_versions, axe_criteria, batch_counts = _browser_checks(singles, site_dir, workers, bar, batches)
+            remember_browser(cache, browser_versions)
             criteria.update(axe_criteria)
             problems += found
             try:
@@ -489,7 +498,7 @@ def run(
         "browser_checks": browser,
         "axe_tags": list(settings.AXE_TAGS),
         "disabled_axe_rules": settings.DISABLED_AXE_RULES,
-        "tools": _versions(browser_versions),
+        "tools": _versions(browser_versions or (remembered_browser(cache) if browser else {})),
         "problem_count": len(problems),
         "problems": [{**p.as_dict(), "wcag": criteria.get(p.rule, "")} for p in problems],
     }
