@@ -1,6 +1,6 @@
-"""What a build knows besides the content: the day, the site's address, git dates, the last check.
+"""What a build knows besides the content: the day, the site's address, git dates, docs/ pages.
 
-Everything here comes from outside ``content/`` (the clock, git, the check cache, mkdocs.yml),
+Everything here comes from outside ``content/`` (the clock, git, mkdocs.yml, docs/),
 so it is gathered once, by :func:`build_context`, and handed to the page builders beside the
 portal: builders are pure functions of ``(portal, context)`` and never run git or read files.
 """
@@ -12,9 +12,8 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Mapping
 
-from eqportal.a11y.report import DEFAULT_CACHE, last_report
 from eqportal.history import last_changes
 from eqportal.paths import real_path
 from eqportal.portal import Portal
@@ -28,7 +27,6 @@ class BuildContext:
     today: dt.date
     site_url: str | None = None
     changed: Mapping[str, dt.date] = field(default_factory=dict)  # content file (its real path) -> date of its last commit
-    last_report: Mapping[str, Any] | None = None  # the last published check run, for the accessibility statement
     documents: Mapping[str, str] = field(default_factory=dict)  # hand-written pages: address -> path in docs/
     static_files: frozenset[str] = frozenset()  # every other file in docs/ (images, documents), by path
     template_dirs: tuple[Path, ...] = ()  # a council's template overrides, searched before the defaults
@@ -45,11 +43,6 @@ def _resolved(path: str) -> str:
     # What Path.resolve does, without its cost on a county's 2,000 files; by text, which a record's
     # Path keeps, where a new Path would be parsed again to be looked up.
     return real_path(path)
-
-
-def report_cache(content_root: Path) -> Path:
-    """Where the last check report is kept: ``.cache/a11y`` beside the content folder."""
-    return Path(content_root).resolve().parent / DEFAULT_CACHE
 
 
 def hand_written(docs_dir: Path | None) -> dict[str, str]:
@@ -72,13 +65,12 @@ def docs_files(docs_dir: Path | None) -> frozenset[str]:
 
 def build_context(portal: Portal, *, today: dt.date | None = None, site_url: str | None = None,
                   docs_dir: Path | None = None, template_dirs: tuple[Path, ...] = (),
-                  cache: Path | None = None, build_cache: Path | None = None) -> BuildContext:
-    """Gather the outside facts once: git dates of the content, the last check report, docs/ pages."""
+                  build_cache: Path | None = None) -> BuildContext:
+    """Gather the outside facts once: git dates of the content, docs/ pages."""
     return BuildContext(
         today=today or portal.today,
         site_url=site_url,
         changed=last_changes(portal.root) if Path(portal.root).is_dir() else {},
-        last_report=last_report(cache or report_cache(portal.root)),
         documents=hand_written(docs_dir),
         static_files=docs_files(docs_dir),
         template_dirs=tuple(Path(d) for d in template_dirs if Path(d).is_dir()),

@@ -136,6 +136,13 @@ class OutputCache:
         self.reused.add(dest)
         return True
 
+    def forget(self, dest: str) -> None:
+        """``dest`` was changed after the build wrote it (the accessibility statement, made to quote the
+        check): left out of the manifest, so the next build writes it again rather than keep this file
+        as if it were made from its key."""
+        self.current.pop(dest, None)
+        self.reused.discard(dest)
+
     def place(self, into: Path) -> None:
         """Put every reused file into the new site: a hard link where possible (nothing is copied), else a copy.
 

@@ -4,6 +4,9 @@ A failed build or failed check leaves the last good ``site/`` untouched: MkDocs 
 ``.site-build`` beside it, the new site is assembled in ``.site-spare`` (the site published
 before the current one) when there is one, and the swap is renames.
 
+The accessibility statement quotes the check of the very site it is published in
+(:func:`check_quoted`); a build without checks publishes it saying there has been none.
+
 Only a folder this command made is ever replaced: every published site holds a marker file
 (:data:`MARKER`), and ``--site-dir content`` (or ``docs``, ``.``, a home folder) is refused
 before anything is built, because replacing it would delete what is in it.
@@ -11,9 +14,9 @@ before anything is built, because replacing it would delete what is in it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
-import json
 import os
 import shutil
 import time
@@ -21,15 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eqportal.a11y.problem import PageProblem
-from eqportal.a11y.report import DEFAULT_CACHE, SITE_REPORT, write_report
+from eqportal.a11y.report import published_report
 from eqportal.cachedir import cache_folder
-from eqportal.context import build_context
+from eqportal.context import BuildContext, build_context
 from eqportal.forked import Background
 from eqportal.frontend import HANDOVER, Build, template_dirs
 from eqportal.gcpause import settled
 from eqportal.outputs import OutputCache, remove_any, start_spare
 from eqportal.portal import Portal
 from eqportal.progress import StageLog
+from eqportal.registry import ACCESSIBILITY
 
 
 BUILD_STAGES = ("content check", "MkDocs build", "page checks", "publish")
@@ -78,7 +82,7 @@ def count_pages(site: Path) -> int:
     return sum(name.endswith(".html") for _, _, names in os.walk(site) for name in names)
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal, outputs: OutputCache | None = None) -> None:
+def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal, outputs: OutputCache | None = None) -> Build:
     """MkDocs in-process, strict, over the portal already loaded: raises ``mkdocs.exceptions.Abort`` on any warning.
 
     The loaded portal and its context reach the hook through ``extra.eqportal_build``, so the
@@ -92,7 +96,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal, outputs: Outpu
     project = Path(config.config_file_path).parent
     context = build_context(portal, site_url=config.site_url, docs_dir=Path(config.docs_dir), build_cache=cache_folder(portal.root),
                             template_dirs=template_dirs(project, config.extra, config.theme.custom_dir))
-    config.extra[HANDOVER] = Build(portal, context, outputs=outputs)
+    handed = config.extra[HANDOVER] = Build(portal, context, outputs=outputs)
     settled()  # and so do the pages
     # MkDocs dates the sitemap (and its gzip header) from SOURCE_DATE_EPOCH: the build's day, not the clock.
     previous = os.environ.get("SOURCE_DATE_EPOCH")
@@ -106,6 +110,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, portal: Portal, outputs: Outpu
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+    return handed
 
 
 def swap_into_place(built: Path, site: Path) -> None:
@@ -167,7 +172,7 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
             # Pages unchanged since the last publish are reused; the new site is assembled in the spare, if any.
             outputs = outputs or prepare_outputs(portal.root, site)
             try:
-                run_mkdocs(config_file, staging, portal, outputs)
+                made = run_mkdocs(config_file, staging, portal, outputs)
             except BaseException:
                 outputs.stop()
                 raise
@@ -184,12 +189,10 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
             result.problems = lost
             stages.say("page checks", f"skipped: {len(lost)} page(s) of the published site would be lost")
         elif check:
-            from eqportal.a11y.runner import run as run_checks  # the checker and its parser load only when checking
-
-            with stages.stage("page checks") as stage:
-                result.problems, report = run_checks(built)
+            with stages.stage("page checks") as stage:  # the checker and its parser load only when checking
+                result.problems, note = check_quoted(built, made.context, outputs)
                 result.checked = result.pages
-                stage["summary"] = f"{result.pages} pages, {len(result.problems)} problem(s)"
+                stage["summary"] = f"{result.pages} pages, {len(result.problems)} problem(s){note}"
         else:
             stages.say("page checks", "skipped (--no-check)")
         if making_spare is not None:
@@ -199,9 +202,6 @@ def publish(config_file: Path, portal: Portal, site: Path, *, check: bool = True
                 swap_into_place(built, site)
                 outputs.save(site)
                 stage["summary"] = f"{shown} replaced"
-            if check:  # the statement quotes only the check of a site that was published
-                published = json.loads((site / SITE_REPORT).read_text(encoding="utf-8"))
-                write_report({**published, "date": portal.today.isoformat()}, site, DEFAULT_CACHE, site_copy=False)
         else:
             stages.say("publish", f"skipped: {shown} is unchanged")
     finally:
@@ -247,6 +247,83 @@ def _folders(path: Path) -> set[str]:
             return {entry.name for entry in entries if entry.is_dir(follow_symlinks=False)}
     except OSError:
         return set()
+
+
+# The statement's page in the built site (directory URLs: the contract's /accessibility/).
+STATEMENT_FILE = ACCESSIBILITY.strip("/") + "/index.html"
+
+
+def check_quoted(site: Path, context: BuildContext, outputs: OutputCache | None = None) -> tuple[list, str]:
+    """Check every page of ``site``, its accessibility statement quoting that very check: the problems, and a note for the summary.
+
+    The statement says on which day the site was checked (the build's, so two builds of the same
+    content on one day are the same bytes), how many pages, with which tools, and that nothing was
+    found. All of it is known before the check but the last, and a site in which anything is found
+    is not published. So the statement is made to quote the report the check is expected to give,
+    and is checked with every other page, as it will be published; the site is published only if
+    the report reads as expected. If it does not (a browser the check did not last run), the
+    statement is made to quote the report, and the site is checked again: the check's cache knows
+    every other page, so that run opens the statement alone. If anything is found, or the check
+    cannot run, the statement goes back to saying there has been no check: the site it is in is not
+    published, but the next build is assembled in its folders.
+    """
+    from eqportal.a11y.runner import expected_tools, html_files
+    from eqportal.a11y.runner import run as run_checks
+    from eqportal.site.statement import CheckNotQuoted, check_section
+
+    day = context.today.isoformat()
+    expected = {"passed": True, "pages_checked": len(html_files(site)), "problem_count": 0, "problems": [],
+                "tools": expected_tools(), "date": day}
+    try:
+        quote(site, context, expected, outputs=outputs)
+    except CheckNotQuoted as err:
+        return [PageProblem(ACCESSIBILITY, "accessibility-statement", str(err))], ""
+    quoting = expected
+    try:
+        problems, report = run_checks(site)
+        checked = {**published_report(report), "date": day}
+        note = "; the accessibility statement quotes this check"
+        if not problems and check_section(context, checked) != check_section(context, expected):
+            started = time.perf_counter()
+            quote(site, context, checked, instead_of=expected, outputs=outputs)
+            quoting = checked
+            problems, again = run_checks(site, progress=False)
+            opened = again["pages_opened_in_browser"]
+            note += f", its page checked again ({opened} page{'' if opened == 1 else 's'} opened, {time.perf_counter() - started:.1f}s)"
+    except BaseException:
+        _withdraw(site, context, quoting, outputs)
+        raise
+    if problems:
+        _withdraw(site, context, quoting, outputs)
+        return problems, ""
+    return [], note
+
+
+def _withdraw(site: Path, context: BuildContext, quoting: dict, outputs: OutputCache | None) -> None:
+    """The statement of ``site``, quoting ``quoting``, back to saying there has been no check; quietly, as
+    the check's own error or problems are what the user needs to read."""
+    from eqportal.site.statement import CheckNotQuoted
+
+    with contextlib.suppress(OSError, CheckNotQuoted):
+        quote(site, context, None, instead_of=quoting, outputs=outputs)
+
+
+def quote(site: Path, context: BuildContext, report: dict | None, *, instead_of: dict | None = None,
+          outputs: OutputCache | None = None) -> None:
+    """Make the accessibility statement of the built ``site`` quote the check ``report`` in place of ``instead_of`` (None: no check).
+
+    Its page is written anew: the built file may be a link to the published site's. ``outputs``
+    forgets it, so the next build writes it again rather than keep this one as if made from its key.
+    """
+    from eqportal.site.statement import quote_check
+
+    path = site / STATEMENT_FILE
+    quoted = quote_check(path.read_bytes().decode("utf-8"), context, report, instead_of=instead_of)
+    fresh = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fresh.write_bytes(quoted.encode("utf-8"))
+    os.replace(fresh, path)
+    if outputs is not None:
+        outputs.forget(STATEMENT_FILE)
 
 
 def first_spare(built: Path, site: Path) -> Background | None:

@@ -24,7 +24,7 @@ def fixture_portal():
 
 
 def fixture_context(**changes) -> BuildContext:
-    """The build context of the site tests: the fixed day, no git dates, no earlier check."""
+    """The build context of the site tests: the fixed day, no git dates."""
     return BuildContext(today=TODAY, **changes)
 
 

@@ -237,6 +237,12 @@ def test_build_log_names_each_stage_in_order_when_piped(built):
     assert "[3/4] page checks: skipped (--no-check)" in result.stdout
 
 
+def test_a_build_without_checks_claims_no_check_in_its_accessibility_statement(built):
+    html = page(built[0], "/accessibility/")
+    assert "This version of the website has not been through our automated accessibility check." in html
+    assert "was checked on" not in html and "pages were checked" not in html
+
+
 def test_the_form_editor_is_never_in_the_published_site(built):
     site, _result = built
     assert not (site / "admin").exists()

@@ -1,11 +1,11 @@
 """Accessibility checks of a built site: axe-core in headless Chromium plus our own checks.
 
 ``check_site(site_dir)`` is what ``eqportal a11y`` and ``eqportal build`` call; it returns every
-problem (an empty list means the site may be published) and writes the JSON report that the
-accessibility statement quotes.
+problem (an empty list means the site may be published) and writes the JSON report whose
+figures the accessibility statement of a published build quotes.
 
-Both names are imported on first use: a build that only reads the last report (the accessibility
-statement, the build context) does not load the checker and its HTML parser.
+Both names are imported on first use: a build without checks does not load the checker and its
+HTML parser.
 """
 
 from __future__ import annotations

@@ -1,10 +1,9 @@
-"""The JSON report of a check run, and where the accessibility statement finds the last one.
+"""The JSON report of a check run.
 
 Every run writes ``SITE_DIR/a11y-report.json`` (published with the site it describes, holding
-nothing specific to the run: no clock, no cache counters, no paths). Only a build that is
-published also writes ``.cache/a11y/last-report.json`` (kept between builds, outside the site),
-dated with the day the build was made for: the statement page is generated *before* its site is
-checked, so it quotes that copy, the check of the last published build, never a failed one.
+nothing specific to the run: no clock, no cache counters, no paths). The accessibility statement
+quotes the report of its own site's check, dated with the day the build was made for: ``eqportal
+build`` fills it in once every page has passed (``eqportal.publish``), never from a failed check.
 
 A run over one share of the pages (``eqportal a11y SITE_DIR --shard K/N``, one CI runner each)
 writes a part report (``--report FILE``, with the run's own figures: it is never published);
@@ -20,20 +19,11 @@ from typing import Any
 
 DEFAULT_CACHE = Path(".cache/a11y")
 SITE_REPORT = "a11y-report.json"
-LAST_REPORT = "last-report.json"
 
 
-def write_report(report: dict[str, Any], site_dir: Path, cache: Path | None, *, site_copy: bool = True) -> None:
-    """Into the site (unless ``site_copy`` is false); into ``cache`` (the statement's source) unless it is None."""
-    text = json.dumps(report, indent=2, sort_keys=True) + "\n"
-    if site_copy:
-        (site_dir / SITE_REPORT).write_text(text, encoding="utf-8")
-    if cache is None:
-        return
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = cache / (LAST_REPORT + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(cache / LAST_REPORT)
+def write_report(report: dict[str, Any], site_dir: Path) -> None:
+    """Into the site, as ``a11y-report.json``."""
+    (site_dir / SITE_REPORT).write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 # The figures of one run (clock, cache counters, paths, timings): in the command's summary and in
@@ -45,15 +35,6 @@ RUN_FIELDS = ("date", "site", "shard", "shards", "pages_opened_in_browser", "pag
 def published_report(report: dict[str, Any]) -> dict[str, Any]:
     """``report`` without the run's own figures: what ``SITE_DIR/a11y-report.json`` may hold."""
     return {key: value for key, value in report.items() if key not in RUN_FIELDS}
-
-
-def last_report(cache: Path = DEFAULT_CACHE) -> dict[str, Any] | None:
-    """The report of the last check run, or None when there has been none (or it is unreadable)."""
-    try:
-        data = json.loads((cache / LAST_REPORT).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 def write_report_file(report: dict[str, Any], path: Path) -> None:

@@ -413,8 +413,7 @@ def check_site(
 ) -> list[PageProblem]:
     """Every accessibility problem in the built site at ``site_dir``; also writes the JSON report.
 
-    ``cache`` is the folder (default ``.cache/a11y``) remembering pages that passed (the
-    statement's ``last-report.json`` is written there only by a build that publishes); ``fresh=True`` opens every page whatever the cache says;
+    ``cache`` is the folder (default ``.cache/a11y``) remembering pages that passed; ``fresh=True`` opens every page whatever the cache says;
     ``browser=False`` runs only the static checks (quick feedback, never for publishing).
     """
     return run(site_dir, workers=workers, progress=progress, cache=cache, fresh=fresh, browser=browser)[0]
@@ -434,8 +433,7 @@ def run(
     """``check_site`` returning the report too (for the command's summary line).
 
     ``shard=(k, n)`` checks only the k-th of n shares of the pages and writes a part report (to
-    ``report_file`` too when given) for ``merge_reports``; it does not replace the statement's
-    last report, which only a whole run or a merge does.
+    ``report_file`` too when given) for ``merge_reports``.
     """
     cache = Path(cache) if cache is not None else DEFAULT_CACHE
     site_dir = Path(site_dir)
@@ -504,7 +502,7 @@ def run(
     }
     if shard is not None:
         report["shard"] = f"{shard[0]}/{shard[1]}"
-    write_report(report, site_dir, None)
+    write_report(report, site_dir)
     # The run's own figures, for the command's summary and the part report a merge joins (never published).
     report = {**report, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "site": str(site_dir),
               "shard": f"{shard[0]}/{shard[1]}" if shard else None,

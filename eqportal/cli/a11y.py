@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "(WCAG 2.2 A/AA and best practice) and the portal's own checks (tables, headings, reflow, "
             "text spacing, 200% text size, link text, abbreviations, colour alone, titles, lang, skip link). Prints "
             "`url: rule: message (selector)` per problem and exits 1 if there are any. Writes "
-            "SITE_DIR/a11y-report.json (only `eqportal build` writes the statement's CACHE/last-report.json). "
+            "SITE_DIR/a11y-report.json (only `eqportal build` quotes its check in the accessibility statement). "
             "Spread over CI runners: `eqportal a11y site/ --shard 2/4 --report part-2.json` on each, then "
             "`eqportal a11y --merge part-*.json`. Example: eqportal a11y site/ --workers 2"
         ),
@@ -114,8 +114,8 @@ def merge(args: argparse.Namespace) -> int:
         if not args.site_dir.is_dir():
             print(f"eqportal a11y: error: {args.site_dir}: no such folder", file=sys.stderr)
             return 2
-        # Into the site, without the run's own figures; only a published build feeds the statement.
-        write_report(published_report(report), args.site_dir, None)
+        # Into the site, without the run's own figures; only `eqportal build` quotes its check in the statement.
+        write_report(published_report(report), args.site_dir)
     if args.report is not None:
         write_report_file(report, args.report)
     for problem in report["problems"]:
