@@ -109,3 +109,72 @@ def test_the_quoted_statement_is_a_new_file_and_the_next_build_writes_it_again(t
     assert (site / STATEMENT_FILE).read_text(encoding="utf-8") == built_statement()  # the published site is untouched
     outputs.save(built)
     assert not OutputCache.load(tmp_path / "cache", built).previous  # so the next build makes the page again
+
+
+class FakeCheck:
+    """Stands in for the page checks (eqportal.a11y.runner.run): each run reads the statement, then reports."""
+
+    def __init__(self, *reports):
+        self.reports, self.read = list(reports), []
+
+    def __call__(self, site_dir, **_):
+        from eqportal.publish import STATEMENT_FILE
+
+        self.read.append((site_dir / STATEMENT_FILE).read_text(encoding="utf-8"))
+        report = self.reports.pop(0)
+        if isinstance(report, Exception):
+            raise report
+        return report.get("problems", []), {"pages_opened_in_browser": 1, **report}
+
+
+@pytest.fixture()
+def one_page_site(tmp_path: Path, monkeypatch) -> Path:
+    from eqportal.a11y import runner
+    from eqportal.publish import STATEMENT_FILE
+
+    site = tmp_path / "site"
+    (site / "accessibility").mkdir(parents=True)
+    (site / STATEMENT_FILE).write_text(built_statement(), encoding="utf-8")
+    monkeypatch.setattr(runner, "expected_tools", lambda cache=None: CHECK["tools"])
+    return site
+
+
+def statement_after(site: Path, monkeypatch, *reports) -> tuple[list, str, FakeCheck]:
+    from eqportal.a11y import runner
+    from eqportal.publish import check_quoted
+
+    check = FakeCheck(*reports)
+    monkeypatch.setattr(runner, "run", check)
+    problems, note = check_quoted(site, CONTEXT)
+    return problems, note, check
+
+
+def test_the_statement_is_checked_as_it_is_published_in_one_run(one_page_site, monkeypatch):
+    from eqportal.publish import STATEMENT_FILE
+
+    problems, note, check = statement_after(one_page_site, monkeypatch, {**CHECK, "pages_checked": 1})
+    assert problems == [] and len(check.read) == 1 and "checked again" not in note
+    assert check.read[0] == (one_page_site / STATEMENT_FILE).read_text(encoding="utf-8")  # the page checked is the page published
+    assert "1 pages were checked and no problems were found" in check.read[0]
+
+
+def test_a_report_other_than_expected_is_quoted_and_its_page_checked_again(one_page_site, monkeypatch):
+    from eqportal.publish import STATEMENT_FILE
+
+    newer = {**CHECK, "pages_checked": 1, "tools": {**CHECK["tools"], "chromium": "157.0.1.2"}}
+    problems, note, check = statement_after(one_page_site, monkeypatch, newer, newer)
+    assert problems == [] and len(check.read) == 2 and "its page checked again (1 page opened" in note
+    assert "Chromium 157.0.1.2" in check.read[1] and check.read[1] == (one_page_site / STATEMENT_FILE).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("outcome", [{"problems": ["a problem"]}, RuntimeError("no browser")])
+def test_a_check_that_finds_problems_or_cannot_run_leaves_no_claim_of_a_check(one_page_site, monkeypatch, outcome):
+    from eqportal.publish import STATEMENT_FILE
+
+    if isinstance(outcome, Exception):
+        with pytest.raises(RuntimeError):
+            statement_after(one_page_site, monkeypatch, outcome)
+    else:
+        problems, _, check = statement_after(one_page_site, monkeypatch, {**CHECK, **outcome})
+        assert problems == ["a problem"] and "was checked on" in check.read[0]
+    assert (one_page_site / STATEMENT_FILE).read_text(encoding="utf-8") == built_statement()  # back to "no check"
