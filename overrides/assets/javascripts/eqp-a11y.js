@@ -48,16 +48,24 @@
 
   // At the desktop width Material shows some lists whatever their checkbox says (the sections of
   // navigation.sections, the table of contents): a button there would report "collapsed" beside an
-  // open list and do nothing when pressed (WCAG 4.1.2). Such a label stays a plain label.
-  function showsAnyway(label, input) {
-    if (DRAWER.matches || input.id === "__drawer" || input.id === "__search") return false;
-    var shown = shownBy(label);
-    if (!shown || !label.closest(".md-sidebar")) return false;
-    var was = input.checked;
-    input.checked = false; // no change event: only asks the style sheet, then puts it back
-    var visible = shown.checkVisibility({ visibilityProperty: true });
-    input.checked = was;
-    return visible;
+  // open list and do nothing when pressed (WCAG 4.1.2). Such a label stays a plain label. The style
+  // sheet is asked once for all of them, with every checkbox off, then each is put back: one style
+  // recalculation, not one a label. Below the drawer breakpoint every toggle does something.
+  function labelsShownAnyway(labels) {
+    var shown = new Set();
+    if (DRAWER.matches) return shown;
+    var asked = [];
+    labels.forEach(function (label) {
+      var input = toggleFor(label);
+      var list = input && input.id !== "__drawer" && input.id !== "__search" && shownBy(label);
+      if (list) asked.push([label, input, list, input.checked]);
+    });
+    asked.forEach(function (entry) { entry[1].checked = false; }); // no change event: only the style sheet is asked
+    asked.forEach(function (entry) {
+      if (entry[2].checkVisibility({ visibilityProperty: true })) shown.add(entry[0]);
+    });
+    asked.forEach(function (entry) { entry[1].checked = entry[3]; });
+    return shown;
   }
 
   function plainLabel(label) {
@@ -73,10 +81,10 @@
   }
 
   function syncPlainLabels() {
-    document.querySelectorAll("label[for]").forEach(function (label) {
-      var input = toggleFor(label);
-      if (!input) return;
-      if (showsAnyway(label, input)) {
+    var labels = Array.prototype.slice.call(document.querySelectorAll(".md-sidebar label[for]"));
+    var shown = labelsShownAnyway(labels);
+    labels.forEach(function (label) {
+      if (shown.has(label)) {
         if (!label.hasAttribute("data-eqp-plain")) plainLabel(label);
       } else if (label.hasAttribute("data-eqp-plain")) {
         label.removeAttribute("data-eqp-plain");
@@ -128,7 +136,6 @@
   }
 
   function sync() {
-    syncPlainLabels();
     document.querySelectorAll("button.eqp-toggle").forEach(function (button) {
       var input = document.getElementById(button.dataset.eqpFor);
       if (!input) return;
@@ -253,6 +260,7 @@
   }
 
   function enhance() {
+    syncPlainLabels(); // first: the labels that stay plain at this width are never made buttons
     document.querySelectorAll("label[for]").forEach(upgradeLabel);
     upgradeSearch();
     upgradeTables();
@@ -294,7 +302,7 @@
     sync();
   });
   [DRAWER, SEARCH_BUTTON_ONLY].forEach(function (query) {
-    if (typeof query.addEventListener === "function") query.addEventListener("change", sync);
+    if (typeof query.addEventListener === "function") query.addEventListener("change", function () { syncPlainLabels(); sync(); });
   });
   // Below 60em Material locks the page's scrolling while the search is open. Tab out of the search
   // closes it and moves focus on while the page cannot scroll, so the focused link stayed below the
