@@ -247,6 +247,7 @@ def user_sheet(css: str) -> str:
 
 
 _OPEN: set[Browser] = set()  # this process's browsers not yet closed (closed_on_terminate closes them)
+_STARTING: set[str] = set()  # profiles of browsers still starting (no driver to close yet)
 _OPEN_LOCK = threading.RLock()
 
 
@@ -256,6 +257,8 @@ class Browser:
     def __init__(self) -> None:
         self._profile = tempfile.mkdtemp(prefix="eqp-a11y-chromium-")
         self._owner = os.getpid()
+        with _OPEN_LOCK:
+            _STARTING.add(self._profile)  # a SIGTERM before it is open still removes its profile
         options = webdriver.ChromeOptions()
         options.binary_location = CHROMIUM
         for flag in CHROMIUM_FLAGS:
@@ -266,6 +269,9 @@ class Browser:
         except BaseException:
             shutil.rmtree(self._profile, ignore_errors=True)
             raise
+        finally:
+            with _OPEN_LOCK:
+                _STARTING.discard(self._profile)
         with _OPEN_LOCK:
             _OPEN.add(self)
         try:
@@ -435,6 +441,17 @@ def closed_on_terminate() -> Iterator[None]:
 
         for child in multiprocessing.active_children():
             child.terminate()
+        # Whatever else it started and is still running: a ChromeDriver and its Chromium caught half
+        # started (no driver yet to close them), the Nu validator.
+        for pid in _descendants(os.getpid()):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        with _OPEN_LOCK:
+            starting = list(_STARTING)
+        for profile in starting:
+            shutil.rmtree(profile, ignore_errors=True)
         signal.signal(signal.SIGTERM, previous)
         os.kill(os.getpid(), signal.SIGTERM)  # handled as before the browsers opened
 
@@ -443,6 +460,32 @@ def closed_on_terminate() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _descendants(root: int) -> list[int]:
+    """Every process below ``root`` still running, children first (Linux's /proc; none elsewhere)."""
+    parents: dict[int, int] = {}
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return []
+    for name in names:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", encoding="utf-8", errors="replace") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            parents[int(name)] = int(fields[1])
+    found, todo = [], [root]
+    while todo:
+        parent = todo.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        found += children
+        todo += children
+    return found
 
 
 def _criterion(tag: str) -> str:
