@@ -15,8 +15,6 @@ front matter are left to the build's check, since the page may spell them out be
 from __future__ import annotations
 
 import re
-from typing import Iterable
-
 from eqportal.problems import Problem
 
 # Worth parsing a body for: a link or an image in Markdown, any raw HTML; or initials (INITIALISM's
@@ -70,22 +68,3 @@ def _line_of(lines: list[str], subject: str, selector: str, page) -> int:
             if needle in line:
                 return number
     return 1
-
-
-def explained_text(values: Iterable[object]) -> str:
-    """Every text value of the front matter, flattened: where an initialism may be spelt out."""
-    out: list[str] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, str):
-            out.append(value)
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                walk(item)
-
-    for value in values:
-        walk(value)
-    return "\n".join(out)

@@ -30,7 +30,7 @@ def describe_char(char: str) -> str:
 def character_problems(doc: Document) -> list[Problem]:
     """One problem per field (and per body line) holding a forbidden character."""
     problems = []
-    for loc, value in _strings(doc.data, ()):
+    for loc, value in front_matter_strings(doc.data):
         found = FORBIDDEN.search(value)
         if found:
             problems.append(Problem(doc.path, doc.line_of(loc), field_path(loc), forbidden_character_message(found.group(0))))
@@ -50,7 +50,7 @@ def forbidden_character_message(char: str) -> str:
             "carry (often pasted in from another program); delete it")
 
 
-def _strings(value: Any, loc: Location) -> Iterator[tuple[Location, str]]:
+def front_matter_strings(value: Any, loc: Location = ()) -> Iterator[tuple[Location, str]]:
     """Every text in the front matter, keys included, without recursion (nesting depth is bounded elsewhere)."""
     stack: list[tuple[Location, Any]] = [(loc, value)]
     while stack:

@@ -15,9 +15,9 @@ from typing import Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from eqportal.body_rules import body_rule_problems, explained_text
+from eqportal.body_rules import body_rule_problems
 from eqportal.buildcache import Store, compute_all, key
-from eqportal.characters import character_problems
+from eqportal.characters import character_problems, front_matter_strings
 from eqportal.errors import describe_all
 from eqportal.frontmatter import Document, read_document
 from eqportal.manifest import MANIFEST_NAME
@@ -157,7 +157,7 @@ def _body_problems(doc: Document, model: type[BaseModel]) -> list[Problem]:
     else:
         body = render_body(doc.body, reserved=reserved_anchors(model) or frozenset())
         html = body.intro_html + "".join(f"<h2>{escape(s.title)}</h2>{s.html}" for s in body.sections)
-    return body_rule_problems(doc.path, doc.body, doc.body_line, html, explained_text([doc.data]))
+    return body_rule_problems(doc.path, doc.body, doc.body_line, html, "\n".join(text for _, text in front_matter_strings(doc.data)))
 
 
 def _validation_problems(err: ValidationError, doc: Document, model: type[BaseModel]) -> Iterable[Problem]:
