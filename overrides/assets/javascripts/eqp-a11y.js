@@ -37,10 +37,16 @@
   }
 
   // The list a section's or a title's toggle shows and hides.
-  function shownBy(label) {
+  // The section panel a navigation label opens; a section with an index page puts its label beside
+  // the page's link, in a container.
+  function panelOf(label) {
     var item = label.parentElement && label.parentElement.classList.contains("md-nav__container")
       ? label.parentElement.parentElement : label.parentElement;
-    var controls = item && item.querySelector(":scope > nav.md-nav");
+    return item && item.querySelector(":scope > nav.md-nav");
+  }
+
+  function shownBy(label) {
+    var controls = panelOf(label);
     if (controls) return controls;
     var next = label.nextElementSibling;
     return next && next.matches("ul, ol") ? next : null;
@@ -106,10 +112,7 @@
     if (label.classList.contains("md-nav__title")) button.classList.add("eqp-toggle--title");
     var name = buttonName(label, input);
     if (name) button.setAttribute("aria-label", name);
-    // A section with an index page puts its label beside the page's link, in a container.
-    var item = label.parentElement && label.parentElement.classList.contains("md-nav__container")
-      ? label.parentElement.parentElement : label.parentElement;
-    var controls = item && item.querySelector(":scope > nav.md-nav");
+    var controls = panelOf(label);
     if (controls) {
       if (!controls.id) controls.id = input.id + "_nav";
       button.setAttribute("aria-controls", controls.id);
